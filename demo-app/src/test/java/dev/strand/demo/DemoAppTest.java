@@ -1,0 +1,57 @@
+package dev.strand.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strand.test.StrandExtension;
+import dev.strand.test.TestClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class DemoAppTest {
+
+    @RegisterExtension
+    static final StrandExtension demo = new StrandExtension(DemoApp::app);
+
+    @Test
+    void indexIsHtml(TestClient client) {
+        var r = client.get("/");
+        assertEquals(200, r.status());
+        assertEquals("text/html; charset=utf-8", r.header("Content-Type"));
+        assertTrue(r.body().contains("<h1>Strand demo</h1>"), r.body());
+    }
+
+    @Test
+    void greets(TestClient client) {
+        var r = client.get("/hello/Ada%20Lovelace");
+        assertEquals("text/plain; charset=utf-8", r.header("Content-Type"));
+        assertEquals("Hello, Ada Lovelace", r.body());
+    }
+
+    @Test
+    void echoesJson(TestClient client) {
+        var r = client.postJson("/api/echo", Map.of("a", 1, "b", java.util.List.of(true, "x")));
+        assertEquals(200, r.status());
+        assertEquals("application/json", r.header("Content-Type"));
+        assertEquals(1, r.json().get("a").asInt());
+        assertEquals("[true,\"x\"]", r.json().get("b").toString());
+    }
+
+    @Test
+    void rejectsMalformedJson(TestClient client) {
+        var r = client.post("/api/echo", "{\"a\": }", "Content-Type", "application/json", "Accept", "application/json");
+        assertEquals(400, r.status());
+        assertTrue(r.json().get("error").asText().startsWith("Malformed JSON"), r.body());
+    }
+
+    @Test
+    void tellsTheTime(TestClient client) {
+        var json = client.get("/api/time").json();
+        var serverTime = Instant.parse(json.get("iso").asText());
+        assertTrue(Duration.between(serverTime, Instant.now()).abs().compareTo(Duration.ofMinutes(1)) < 0, json.toString());
+        assertEquals(serverTime.toEpochMilli(), json.get("epochMillis").asLong());
+    }
+}

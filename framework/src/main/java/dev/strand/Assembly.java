@@ -1,0 +1,116 @@
+package dev.strand;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strand.config.StrandConfig;
+import dev.strand.http.Endpoint;
+import dev.strand.http.ErrorResponses;
+import dev.strand.http.HttpEndpoint;
+import dev.strand.http.Services;
+import dev.strand.http.StrandHandler;
+import dev.strand.json.JsonCodec;
+import dev.strand.middleware.Pipeline;
+import dev.strand.routing.Invoker;
+import dev.strand.routing.PathPattern;
+import dev.strand.routing.Route;
+import dev.strand.routing.RouteTable;
+import dev.strand.scan.RouteAnnotations;
+import dev.strand.scan.RouteDefinition;
+import dev.strand.scan.Scanner;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an app's parts into a ready handler, once, at startup: scan, create controllers, plan
+ * every handler call, freeze the route table. Every mistake found stops the start with a message
+ * naming the class, the method and the route.
+ */
+final class Assembly {
+    private static final Logger LOG = LoggerFactory.getLogger(Strand.class);
+
+    record App(StrandHandler handler, Services services, int routeCount) {}
+
+    private Assembly() {
+    }
+
+    static App assemble(StrandConfig config, List<String> packages, List<Object> instances,
+                        List<Middleware> middleware, ObjectMapper mapper, ClassLoader loader) {
+        var json = mapper == null ? new JsonCodec() : new JsonCodec(mapper);
+        var services = new Services(config, json, new ErrorResponses(json));
+
+        var controllers = new LinkedHashMap<Class<?>, Object>();
+        for (var instance : instances) controllers.put(instance.getClass(), instance);
+        if (!packages.isEmpty()) {
+            for (var type : Scanner.controllers(packages, loader)) controllers.putIfAbsent(type, null);
+        }
+
+        var table = RouteTable.<Endpoint>builder();
+        for (var entry : controllers.entrySet()) {
+            addRoutes(table, entry.getKey(), entry.getValue(), services);
+        }
+        var routes = table.build();
+        if (routes.routes().isEmpty()) {
+            LOG.warn("No routes found (scanned {}); route methods must be public, in public classes, annotated @Get, @Post, ...",
+                    packages.isEmpty() ? "nothing" : packages);
+        } else if (LOG.isInfoEnabled()) {
+            LOG.info("Routes:\n{}", describe(routes));
+        }
+        var handler = new StrandHandler(routes, new Pipeline(middleware), services);
+        return new App(handler, services, routes.routes().size());
+    }
+
+    private static void addRoutes(RouteTable.Builder<Endpoint> table, Class<?> type, Object instance, Services services) {
+        var definitions = RouteAnnotations.of(type);
+        if (definitions.isEmpty() && instance != null) {
+            throw new IllegalStateException(type.getName() + " was registered as a controller but declares no routes");
+        }
+        boolean needsInstance = definitions.stream().anyMatch(d -> !Modifier.isStatic(d.handler().getModifiers()));
+        if (instance == null && needsInstance) instance = instantiate(type);
+        for (var def : definitions) {
+            var where = def.origin() + " (" + def.httpMethod() + " " + def.path() + ")";
+            try {
+                var pattern = PathPattern.parse(def.path());
+                var invoker = Invoker.of(instance, def.handler(), services.json(), pattern.paramNames());
+                table.add(new Route<>(def.httpMethod(), pattern, endpoint(def, invoker), def.origin()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(where + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Endpoint endpoint(RouteDefinition def, Invoker invoker) {
+        var none = new Pipeline(List.of());
+        return switch (def.kind()) {
+            case HTTP -> new HttpEndpoint(none, invoker);
+            case WS, SSE -> throw new IllegalArgumentException("@" + (def.kind() == RouteDefinition.Kind.WS ? "Ws" : "Sse")
+                    + " routes are not served by this version of Strand");
+        };
+    }
+
+    private static Object instantiate(Class<?> type) {
+        try {
+            var constructor = type.getConstructor();
+            return constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(type.getName() + " has no public no-arg constructor; add one, or build it "
+                    + "yourself and register it with Strand.builder().controllers(new " + type.getSimpleName() + "(...))");
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the constructor of " + type.getName() + " failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getName() + " cannot be created: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(RouteTable<Endpoint> routes) {
+        int width = routes.routes().stream().mapToInt(r -> r.pattern().source().length()).max().orElse(0);
+        var sb = new StringBuilder();
+        for (Route<Endpoint> r : routes.routes()) {
+            sb.append(String.format("  %-7s %-" + width + "s  %s%n", r.method(), r.pattern().source(), r.origin()));
+        }
+        return sb.toString().stripTrailing();
+    }
+
+}

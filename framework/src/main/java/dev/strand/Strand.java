@@ -1,0 +1,236 @@
+package dev.strand;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strand.config.StrandConfig;
+import dev.strand.http.JettyServer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Strand server, and where apps start one.
+ *
+ * {@snippet :
+ * public static void main(String[] args) {
+ *     Strand.run(App.class, args);          // scans App's package, honours --port, --host and PORT
+ * }
+ * }
+ *
+ * or, with everything spelled out:
+ *
+ * {@snippet :
+ * Strand server = Strand.builder()
+ *         .controllers(new UserController(db))
+ *         .use(new AuthMiddleware())
+ *         .port(0)
+ *         .start();
+ * int port = server.port();
+ * server.stop();
+ * }
+ */
+public final class Strand implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Strand.class);
+
+    private final JettyServer jetty;
+    private final StrandConfig config;
+
+    private Strand(JettyServer jetty, StrandConfig config) {
+        this.jetty = jetty;
+        this.config = config;
+    }
+
+    /**
+     * Starts an app whose controllers are in {@code app}'s package (and below), applying
+     * {@code --port N}, {@code --host H} and the {@code PORT} environment variable.
+     *
+     * @throws IllegalStateException naming the class, method and route of a mistake in the app
+     */
+    public static Strand run(Class<?> app, String... args) {
+        return builder().scan(app.getPackageName()).args(args).start();
+    }
+
+    /** A builder for the programmatic form. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The port the server listens on (the real one when 0 was asked for). */
+    public int port() {
+        return jetty.port();
+    }
+
+    /** The base URI a client on this machine reaches the server at, ending in {@code /}. */
+    public URI uri() {
+        return URI.create("http://" + clientHost(config.host()) + ":" + port() + "/");
+    }
+
+    /** The settings the server runs with. */
+    public StrandConfig config() {
+        return config;
+    }
+
+    /**
+     * Stops gracefully: stops accepting, lets requests in flight finish for up to
+     * {@link StrandConfig#stopTimeout()}, closes WebSockets with 1001 and ends SSE streams.
+     */
+    public void stop() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Strand did not stop cleanly", e);
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    private static String clientHost(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.isEmpty() ? "localhost" : host;
+    }
+
+    /** Collects what an app is made of; {@link #start()} checks it all and starts the server. */
+    public static final class Builder {
+        private final List<String> packages = new ArrayList<>();
+        private final List<Object> controllers = new ArrayList<>();
+        private final List<Middleware> middleware = new ArrayList<>();
+        private StrandConfig.Builder config = StrandConfig.builder();
+        private ObjectMapper mapper;
+        private ClassLoader loader = Thread.currentThread().getContextClassLoader();
+
+        private Builder() {
+        }
+
+        /** Scans these packages (and sub-packages) for controller classes. */
+        public Builder scan(String... packageNames) {
+            packages.addAll(List.of(packageNames));
+            return this;
+        }
+
+        /** Registers controller instances the app built itself (they are not created again by the scan). */
+        public Builder controllers(Object... instances) {
+            controllers.addAll(List.of(instances));
+            return this;
+        }
+
+        /** Adds middleware that runs for every request, in the order added. */
+        public Builder use(Middleware... steps) {
+            middleware.addAll(List.of(steps));
+            return this;
+        }
+
+        /** Replaces the settings with these. */
+        public Builder config(StrandConfig settings) {
+            config = settings.toBuilder();
+            return this;
+        }
+
+        /** Adjusts settings in place, e.g. {@code configure(c -> c.maxRequestBodySize(1 << 20))}. */
+        public Builder configure(Consumer<StrandConfig.Builder> change) {
+            change.accept(config);
+            return this;
+        }
+
+        /** Sets the port; 0 picks a free one. */
+        public Builder port(int port) {
+            config.port(port);
+            return this;
+        }
+
+        /** Sets the interface to listen on. */
+        public Builder host(String host) {
+            config.host(host);
+            return this;
+        }
+
+        /** Uses the application's own Jackson mapper for JSON bodies. */
+        public Builder objectMapper(ObjectMapper objectMapper) {
+            mapper = objectMapper;
+            return this;
+        }
+
+        /** Loads scanned classes with this loader; default the thread's context loader. */
+        public Builder classLoader(ClassLoader classLoader) {
+            loader = classLoader;
+            return this;
+        }
+
+        /**
+         * Applies the {@code PORT} environment variable, then the command line's {@code --port N}
+         * and {@code --host H} (also {@code --port=N}); other arguments are left to the app.
+         */
+        public Builder args(String... args) {
+            return args(System.getenv(), args);
+        }
+
+        Builder args(Map<String, String> env, String... args) {
+            var envPort = env.get("PORT");
+            if (envPort != null && !envPort.isBlank()) config.port(parsePort(envPort, "environment PORT"));
+            for (int i = 0; i < args.length; i++) {
+                var arg = args[i];
+                var eq = arg.indexOf('=');
+                var name = eq > 0 ? arg.substring(0, eq) : arg;
+                if (!name.equals("--port") && !name.equals("--host")) continue;
+                String value;
+                if (eq > 0) {
+                    value = arg.substring(eq + 1);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new IllegalArgumentException(name + " needs a value, e.g. " + name + (name.equals("--port") ? " 8080" : " 127.0.0.1"));
+                }
+                if (name.equals("--port")) config.port(parsePort(value, "--port"));
+                else config.host(value);
+            }
+            return this;
+        }
+
+        private static int parsePort(String value, String source) {
+            try {
+                int port = Integer.parseInt(value.trim());
+                if (port >= 0 && port <= 65535) return port;
+            } catch (NumberFormatException ignored) {
+                // reported below with the value
+            }
+            throw new IllegalArgumentException(source + " must be a port number 0..65535, was '" + value + "'");
+        }
+
+        /**
+         * Scans, checks and starts the server, logging the route table and the URL.
+         *
+         * @throws IllegalStateException naming class, method and route of the first mistake found
+         */
+        public Strand start() {
+            long started = System.nanoTime();
+            var settings = config.build();
+            var app = Assembly.assemble(settings, packages, controllers, middleware, mapper, loader);
+            var jetty = new JettyServer(settings, app.handler(), app.services().errors());
+            try {
+                jetty.start();
+            } catch (Exception e) {
+                try {
+                    jetty.stop();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw new IllegalStateException("Strand could not listen on " + settings.host() + ":" + settings.port()
+                        + ": " + e.getMessage(), e);
+            }
+            var strand = new Strand(jetty, settings);
+            LOG.info("Strand listening on {} ({} routes, started in {} ms)", strand.uri(), app.routeCount(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return strand;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.strand.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The server's settings, immutable once the server starts. Every option has a default that suits
+ * a development machine; {@link #builder()} starts from those defaults.
+ *
+ * @param host                 interface to listen on; default {@code "0.0.0.0"}
+ * @param port                 TCP port; 0 picks a free one, reported by {@code Strand.port()}; default 8080
+ * @param tcpNoDelay           disable Nagle's algorithm on accepted sockets; default {@code true}
+ * @param lingerSeconds        SO_LINGER on accepted sockets, -1 for the OS default; default -1
+ * @param acceptQueueSize      listen backlog; default 1024
+ * @param idleTimeout          closes an HTTP connection idle for this long; default 30 s
+ * @param maxRequestBodySize   largest body the whole-body getters read, in bytes (413 past it); default 10 MiB
+ * @param maxRequestHeaderSize largest request line plus headers, in bytes (431 past it); default 8 KiB
+ * @param maxConnections       open connections accepted at once, 0 for no limit; further clients
+ *                             wait in the accept queue; default 10,000
+ * @param stopTimeout          how long a graceful stop waits for requests in flight; default 5 s
+ */
+public record StrandConfig(
+        String host,
+        int port,
+        boolean tcpNoDelay,
+        int lingerSeconds,
+        int acceptQueueSize,
+        Duration idleTimeout,
+        long maxRequestBodySize,
+        int maxRequestHeaderSize,
+        int maxConnections,
+        Duration stopTimeout) {
+
+    public StrandConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        if (maxRequestBodySize < 0) throw new IllegalArgumentException("maxRequestBodySize must be >= 0");
+        if (maxRequestHeaderSize < 1024) throw new IllegalArgumentException("maxRequestHeaderSize must be >= 1024");
+        if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
+    }
+
+    /** The defaults listed on the record. */
+    public static StrandConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        var b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.tcpNoDelay = tcpNoDelay;
+        b.lingerSeconds = lingerSeconds;
+        b.acceptQueueSize = acceptQueueSize;
+        b.idleTimeout = idleTimeout;
+        b.maxRequestBodySize = maxRequestBodySize;
+        b.maxRequestHeaderSize = maxRequestHeaderSize;
+        b.maxConnections = maxConnections;
+        b.stopTimeout = stopTimeout;
+        return b;
+    }
+
+    /** Collects settings; each setter documents its default on {@link StrandConfig}. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 8080;
+        private boolean tcpNoDelay = true;
+        private int lingerSeconds = -1;
+        private int acceptQueueSize = 1024;
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private long maxRequestBodySize = 10L * 1024 * 1024;
+        private int maxRequestHeaderSize = 8 * 1024;
+        private int maxConnections = 10_000;
+        private Duration stopTimeout = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        public Builder host(String host) { this.host = host; return this; }
+        public Builder port(int port) { this.port = port; return this; }
+        public Builder tcpNoDelay(boolean on) { this.tcpNoDelay = on; return this; }
+        public Builder lingerSeconds(int seconds) { this.lingerSeconds = seconds; return this; }
+        public Builder acceptQueueSize(int size) { this.acceptQueueSize = size; return this; }
+        public Builder idleTimeout(Duration timeout) { this.idleTimeout = timeout; return this; }
+        public Builder maxRequestBodySize(long bytes) { this.maxRequestBodySize = bytes; return this; }
+        public Builder maxRequestHeaderSize(int bytes) { this.maxRequestHeaderSize = bytes; return this; }
+        public Builder maxConnections(int count) { this.maxConnections = count; return this; }
+        public Builder stopTimeout(Duration timeout) { this.stopTimeout = timeout; return this; }
+
+        public StrandConfig build() {
+            return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
+                    maxRequestBodySize, maxRequestHeaderSize, maxConnections, stopTimeout);
+        }
+    }
+}

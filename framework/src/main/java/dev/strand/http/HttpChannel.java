@@ -1,0 +1,135 @@
+package dev.strand.http;
+
+import dev.strand.ClosedException;
+import dev.strand.HttpException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+/**
+ * A plain HTTP exchange. {@code send()} completes the response with a Content-Length;
+ * {@code sendBody()} streams it in chunks, headers first; whatever is pending when the handler
+ * returns is sent then (204 when nothing at all was set).
+ */
+final class HttpChannel implements Channel {
+    private static final byte[] EMPTY = new byte[0];
+
+    private enum State { OPEN, STREAMING, DONE }
+
+    private State state = State.OPEN;
+    private byte[] requestBody;
+
+    @Override
+    public void send(StrandContext ctx) {
+        switch (state) {
+            case DONE -> throw alreadySent();
+            case OPEN -> {
+                var body = ctx.takeResponseBody();
+                ctx.applyContentType();
+                ctx.response().getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+                write(ctx.response(), true, body);
+            }
+            case STREAMING -> write(ctx.response(), true, ctx.takeResponseBody());
+        }
+        state = State.DONE;
+    }
+
+    @Override
+    public void sendBody(StrandContext ctx) {
+        if (state == State.DONE) throw alreadySent();
+        if (state == State.OPEN) {
+            ctx.applyContentType();
+            state = State.STREAMING;
+        }
+        write(ctx.response(), false, ctx.takeResponseBody());
+    }
+
+    @Override
+    public byte[] receive(StrandContext ctx) {
+        if (requestBody == null) {
+            requestBody = readWholeBody(ctx.request(), ctx.services().config().maxRequestBodySize());
+        }
+        return requestBody;
+    }
+
+    @Override
+    public boolean closed() {
+        return state == State.DONE;
+    }
+
+    @Override
+    public void close(StrandContext ctx) {
+        if (state != State.DONE) finish(ctx);
+    }
+
+    @Override
+    public boolean canRespond() {
+        return state == State.OPEN;
+    }
+
+    @Override
+    public void complete(StrandContext ctx, Throwable failure) {
+        var callback = ctx.callback();
+        if (failure != null) {
+            state = State.DONE;
+            callback.failed(failure);
+            return;
+        }
+        try {
+            if (state != State.DONE) finish(ctx);
+            callback.succeeded();
+        } catch (ClosedException | IllegalStateException e) {
+            callback.failed(e);
+        }
+    }
+
+    private void finish(StrandContext ctx) {
+        if (state == State.STREAMING) {
+            write(ctx.response(), true, ctx.takeResponseBody());
+            state = State.DONE;
+        } else if (ctx.hasResponseBody() || ctx.statusSet()) {
+            send(ctx);
+        } else {
+            ctx.response().setStatus(204);
+            write(ctx.response(), true, EMPTY);
+            state = State.DONE;
+        }
+    }
+
+    /** Writes and waits, turning an I/O failure into {@link ClosedException}. */
+    static void write(Response response, boolean last, byte[] bytes) {
+        try {
+            Content.Sink.write(response, last, ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new ClosedException("client closed the connection", e);
+        }
+    }
+
+    /**
+     * Reads a whole request body, blocking this (virtual) thread. A declared length over the limit
+     * fails at once; an undeclared one fails as soon as the limit is passed.
+     */
+    static byte[] readWholeBody(Request request, long max) {
+        long declared = request.getLength();
+        if (declared > max) throw tooLarge(max);
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            var bytes = in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8) + 1);
+            if (bytes.length > max) throw tooLarge(max);
+            return bytes;
+        } catch (IOException e) {
+            throw new ClosedException("client closed the connection while sending the body", e);
+        }
+    }
+
+    private static HttpException tooLarge(long max) {
+        return new HttpException(413, "Request body is larger than the limit of " + max + " bytes");
+    }
+
+    private static IllegalStateException alreadySent() {
+        return new IllegalStateException("the response was already sent; a later send() or sendBody() has nowhere to go");
+    }
+}

@@ -1,0 +1,13 @@
+package dev.strand.http;
+
+import dev.strand.config.StrandConfig;
+import dev.strand.json.JsonCodec;
+
+/**
+ * What every Context of one server shares: settings, the JSON codec and the error responses.
+ *
+ * @param config the server's settings
+ * @param json   the JSON codec
+ * @param errors turns exceptions into responses
+ */
+public record Services(StrandConfig config, JsonCodec json, ErrorResponses errors) {}

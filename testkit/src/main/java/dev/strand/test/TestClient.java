@@ -1,0 +1,153 @@
+package dev.strand.test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+/**
+ * A client bound to one server's base URI. Every call blocks for at most {@link #timeout()} and
+ * fails with a message saying what it waited for.
+ *
+ * <p>Headers are given as name/value pairs: {@code client.get("/me", "Authorization", "Bearer t")}.
+ */
+public final class TestClient implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http;
+    private Duration timeout = Duration.ofSeconds(10);
+
+    /** A client for the server at {@code base} (e.g. {@code http://127.0.0.1:8080/}). */
+    public TestClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** The server's base URI. */
+    public URI base() {
+        return base;
+    }
+
+    /** The longest any call waits; 10 seconds unless set. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Sets the longest any call waits. */
+    public TestClient timeout(Duration limit) {
+        this.timeout = limit;
+        return this;
+    }
+
+    /** The absolute URI of a path on the server, e.g. {@code uri("/hello")}. */
+    public URI uri(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /** The underlying JDK client, for what the helpers do not cover. */
+    public HttpClient http() {
+        return http;
+    }
+
+    public TestResponse get(String path, String... headers) {
+        return request("GET", path, null, headers);
+    }
+
+    public TestResponse delete(String path, String... headers) {
+        return request("DELETE", path, null, headers);
+    }
+
+    /** POSTs text (or whatever {@code Content-Type} the headers name). */
+    public TestResponse post(String path, String body, String... headers) {
+        return request("POST", path, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** POSTs a value written as JSON, with {@code Content-Type: application/json}. */
+    public TestResponse postJson(String path, Object value, String... headers) {
+        return request("POST", path, json(value), withHeader(headers, "Content-Type", "application/json"));
+    }
+
+    /** PUTs a value written as JSON. */
+    public TestResponse putJson(String path, Object value, String... headers) {
+        return request("PUT", path, json(value), withHeader(headers, "Content-Type", "application/json"));
+    }
+
+    /** Sends any method with an optional body. */
+    public TestResponse request(String method, String path, byte[] body, String... headers) {
+        var builder = HttpRequest.newBuilder(uri(path)).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length % 2 != 0) throw new IllegalArgumentException("headers come in name/value pairs");
+        for (int i = 0; i < headers.length; i += 2) builder.header(headers[i], headers[i + 1]);
+        return send(builder.build(), method + " " + path);
+    }
+
+    private TestResponse send(HttpRequest request, String what) {
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new TestResponse(response.statusCode(), response.headers(), response.body());
+        } catch (HttpTimeoutException e) {
+            throw new AssertionError(what + ": no response within " + timeout, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(what + " was interrupted", e);
+        }
+    }
+
+    /**
+     * Sends bytes exactly as given over a new socket and returns everything the server answers
+     * until it closes the connection or {@link #timeout()} passes: for requests a well-behaved
+     * client cannot make (malformed lines, huge headers).
+     */
+    public String raw(String request) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("raw request failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value + " as JSON", e);
+        }
+    }
+
+    private static String[] withHeader(String[] headers, String name, String value) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase(name)) return headers;
+        }
+        var all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = name;
+        all[headers.length + 1] = value;
+        return all;
+    }
+
+    /** Releases the client's connections. */
+    @Override
+    public void close() {
+        http.close();
+    }
+}
