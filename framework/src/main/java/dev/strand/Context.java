@@ -154,4 +154,12 @@ public interface Context {
 
     /** Ends the exchange: completes the HTTP response, ends the SSE stream, or closes the WebSocket with 1000. */
     void close();
+
+    /**
+     * Runs {@code action} once when the exchange ends, by any path: the HTTP response completed,
+     * the SSE stream ended, the WebSocket closed or died. Actions run in the order added, on
+     * whichever thread noticed the end; they must not block for long. An action added after
+     * the end runs at once.
+     */
+    void onClose(Runnable action);
 }

@@ -74,16 +74,20 @@ final class HttpChannel implements Channel {
     @Override
     public void complete(StrandContext ctx, Throwable failure) {
         var callback = ctx.callback();
-        if (failure != null) {
-            state = State.DONE;
-            callback.failed(failure);
-            return;
-        }
         try {
-            if (state != State.DONE) finish(ctx);
-            callback.succeeded();
-        } catch (ClosedException | IllegalStateException e) {
-            callback.failed(e);
+            if (failure != null) {
+                state = State.DONE;
+                callback.failed(failure);
+                return;
+            }
+            try {
+                if (state != State.DONE) finish(ctx);
+                callback.succeeded();
+            } catch (ClosedException | IllegalStateException e) {
+                callback.failed(e);
+            }
+        } finally {
+            ctx.runCloseActions();
         }
     }
 

@@ -32,6 +32,8 @@ public final class StrandContext implements Context {
     private Fields query;
     private Map<String, String> cookies;
 
+    private final CloseActions closeActions = new CloseActions();
+
     private byte[] responseBody = EMPTY;
     private boolean hasBody;
     private String defaultContentType;
@@ -296,6 +298,16 @@ public final class StrandContext implements Context {
     @Override
     public void close() {
         channel.close(this);
+    }
+
+    @Override
+    public void onClose(Runnable action) {
+        closeActions.add(action);
+    }
+
+    /** Runs the close actions, once; later calls do nothing. Safe from any thread. */
+    public void runCloseActions() {
+        closeActions.run();
     }
 
     @Override
