@@ -20,6 +20,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,20 +37,25 @@ final class Assembly {
     private Assembly() {
     }
 
-    static App assemble(StrandConfig config, List<String> packages, List<Object> instances,
-                        List<Middleware> middleware, ObjectMapper mapper, ClassLoader loader) {
-        var json = mapper == null ? new JsonCodec() : new JsonCodec(mapper);
-        var services = new Services(config, json, new ErrorResponses(json));
+    /** Everything an app was built from. */
+    record Parts(StrandConfig config, List<String> packages, List<Object> controllers, List<Middleware> global,
+                 List<Middleware> middleware, Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptions,
+                 ObjectMapper mapper, ClassLoader loader) {}
+
+    static App assemble(Parts parts) {
+        var json = parts.mapper() == null ? new JsonCodec() : new JsonCodec(parts.mapper());
+        var services = new Services(parts.config(), json, new ErrorResponses(json, parts.exceptions()));
+        var packages = parts.packages();
+        var found = packages.isEmpty() ? new Scanner.Found(List.of(), List.of()) : Scanner.scan(packages, parts.loader());
 
         var controllers = new LinkedHashMap<Class<?>, Object>();
-        for (var instance : instances) controllers.put(instance.getClass(), instance);
-        if (!packages.isEmpty()) {
-            for (var type : Scanner.controllers(packages, loader)) controllers.putIfAbsent(type, null);
-        }
+        for (var instance : parts.controllers()) controllers.put(instance.getClass(), instance);
+        for (var type : found.controllers()) controllers.putIfAbsent(type, null);
+        var middleware = new MiddlewareRegistry(parts.global(), found.globalMiddleware(), parts.middleware());
 
         var table = RouteTable.<Endpoint>builder();
         for (var entry : controllers.entrySet()) {
-            addRoutes(table, entry.getKey(), entry.getValue(), services);
+            addRoutes(table, entry.getKey(), entry.getValue(), services, middleware);
         }
         var routes = table.build();
         if (routes.routes().isEmpty()) {
@@ -58,11 +64,12 @@ final class Assembly {
         } else if (LOG.isInfoEnabled()) {
             LOG.info("Routes:\n{}", describe(routes));
         }
-        var handler = new StrandHandler(routes, new Pipeline(middleware), services);
+        var handler = new StrandHandler(routes, middleware.global(), services);
         return new App(handler, services, routes.routes().size());
     }
 
-    private static void addRoutes(RouteTable.Builder<Endpoint> table, Class<?> type, Object instance, Services services) {
+    private static void addRoutes(RouteTable.Builder<Endpoint> table, Class<?> type, Object instance, Services services,
+                                  MiddlewareRegistry middleware) {
         var definitions = RouteAnnotations.of(type);
         if (definitions.isEmpty() && instance != null) {
             throw new IllegalStateException(type.getName() + " was registered as a controller but declares no routes");
@@ -74,17 +81,17 @@ final class Assembly {
             try {
                 var pattern = PathPattern.parse(def.path());
                 var invoker = Invoker.of(instance, def.handler(), services.json(), pattern.paramNames());
-                table.add(new Route<>(def.httpMethod(), pattern, endpoint(def, invoker), def.origin()));
+                var chain = middleware.forRoute(def.handler());
+                table.add(new Route<>(def.httpMethod(), pattern, endpoint(def, chain, invoker), def.origin()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(where + ": " + e.getMessage(), e);
             }
         }
     }
 
-    private static Endpoint endpoint(RouteDefinition def, Invoker invoker) {
-        var none = new Pipeline(List.of());
+    private static Endpoint endpoint(RouteDefinition def, Pipeline chain, Invoker invoker) {
         return switch (def.kind()) {
-            case HTTP -> new HttpEndpoint(none, invoker);
+            case HTTP -> new HttpEndpoint(chain, invoker);
             case WS, SSE -> throw new IllegalArgumentException("@" + (def.kind() == RouteDefinition.Kind.WS ? "Ws" : "Sse")
                     + " routes are not served by this version of Strand");
         };

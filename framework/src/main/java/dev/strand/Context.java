@@ -34,6 +34,9 @@ public interface Context {
     /** The request path as sent, still percent-encoded, without the query. */
     String path();
 
+    /** The path pattern of the matched route, e.g. {@code /users/{id}}; {@code null} when no route matched. */
+    String routePattern();
+
     /** A path parameter of the matched route, percent-decoded; {@code null} if the route has none of that name. */
     String pathParam(String name);
 

@@ -21,8 +21,41 @@ package dev.strand;
 @FunctionalInterface
 public interface Middleware {
 
-    /** Handles a request, passing it on with {@code chain.proceed()} or answering it. */
+    /**
+     * Handles a request, passing it on with {@code chain.proceed()} or answering it. An exception
+     * thrown here, or by anything later in the chain, becomes the error response before
+     * {@code proceed()} returns, so code after {@code proceed()} always runs and sees the final
+     * status.
+     */
     void handle(Context ctx, Chain chain) throws Exception;
+
+    /**
+     * Where this middleware runs relative to others: lower first (outermost). Equal values run
+     * global before per-class before per-route, then in registration order. Default 0.
+     */
+    default int order() {
+        return 0;
+    }
+
+    /** The same middleware with another {@link #order()}, e.g. for a lambda. */
+    static Middleware ordered(int order, Middleware middleware) {
+        return new Middleware() {
+            @Override
+            public void handle(Context ctx, Chain chain) throws Exception {
+                middleware.handle(ctx, chain);
+            }
+
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public String toString() {
+                return middleware + " (order " + order + ")";
+            }
+        };
+    }
 
     /** The rest of the chain: later middleware, then the handler. */
     @FunctionalInterface

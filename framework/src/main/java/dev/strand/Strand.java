@@ -5,6 +5,7 @@ import dev.strand.config.StrandConfig;
 import dev.strand.http.JettyServer;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -104,7 +105,9 @@ public final class Strand implements AutoCloseable {
     public static final class Builder {
         private final List<String> packages = new ArrayList<>();
         private final List<Object> controllers = new ArrayList<>();
+        private final List<Middleware> global = new ArrayList<>();
         private final List<Middleware> middleware = new ArrayList<>();
+        private final Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptions = new LinkedHashMap<>();
         private StrandConfig.Builder config = StrandConfig.builder();
         private ObjectMapper mapper;
         private ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -124,9 +127,28 @@ public final class Strand implements AutoCloseable {
             return this;
         }
 
-        /** Adds middleware that runs for every request, in the order added. */
+        /**
+         * Adds middleware that runs for every request, also those no route takes (404, 405,
+         * static files), ordered by {@link Middleware#order()} and then as added.
+         */
         public Builder use(Middleware... steps) {
-            middleware.addAll(List.of(steps));
+            global.addAll(List.of(steps));
+            return this;
+        }
+
+        /**
+         * Registers middleware instances that {@link dev.strand.annotation.Use @Use} and
+         * {@link dev.strand.annotation.Global @Global} name by class, instead of Strand creating
+         * them; for middleware that needs constructor arguments.
+         */
+        public Builder middleware(Middleware... instances) {
+            middleware.addAll(List.of(instances));
+            return this;
+        }
+
+        /** Answers exceptions of {@code type} (and its subtypes, unless a closer type is registered) with {@code handler}. */
+        public <T extends Throwable> Builder exception(Class<T> type, ExceptionHandler<? super T> handler) {
+            exceptions.put(type, handler);
             return this;
         }
 
@@ -214,7 +236,8 @@ public final class Strand implements AutoCloseable {
         public Strand start() {
             long started = System.nanoTime();
             var settings = config.build();
-            var app = Assembly.assemble(settings, packages, controllers, middleware, mapper, loader);
+            var app = Assembly.assemble(new Assembly.Parts(settings, packages, controllers, global, middleware, exceptions,
+                    mapper, loader));
             var jetty = new JettyServer(settings, app.handler(), app.services().errors());
             try {
                 jetty.start();

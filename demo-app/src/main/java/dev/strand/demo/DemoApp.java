@@ -1,6 +1,8 @@
 package dev.strand.demo;
 
 import dev.strand.Strand;
+import dev.strand.middleware.AccessLog;
+import dev.strand.middleware.StaticFiles;
 
 /** The Strand demo: real-time showcase pages and the APIs behind them. Port 60000 unless told otherwise. */
 public final class DemoApp {
@@ -18,6 +20,7 @@ public final class DemoApp {
     public static Strand.Builder app() {
         return Strand.builder()
                 .scan(DemoApp.class.getPackageName())
+                .use(new AccessLog(), StaticFiles.classpath("public"))
                 .port(DEFAULT_PORT);
     }
 }

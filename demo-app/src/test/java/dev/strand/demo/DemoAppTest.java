@@ -54,4 +54,22 @@ class DemoAppTest {
         assertTrue(Duration.between(serverTime, Instant.now()).abs().compareTo(Duration.ofMinutes(1)) < 0, json.toString());
         assertEquals(serverTime.toEpochMilli(), json.get("epochMillis").asLong());
     }
+
+    @Test
+    void secureMeNeedsTheDemoToken(TestClient client) {
+        var anonymous = client.get("/api/secure/me");
+        assertEquals(401, anonymous.status());
+        assertEquals("Bearer", anonymous.header("WWW-Authenticate"));
+        assertEquals(401, client.get("/api/secure/me", "Authorization", "Bearer wrong").status());
+        assertEquals("demo", client.get("/api/secure/me", "Authorization", "Bearer demo-token").json().get("user").asText());
+        assertEquals("demo", client.get("/api/secure/me?token=demo-token").json().get("user").asText());
+    }
+
+    @Test
+    void indexAssetsAreStaticFiles(TestClient client) {
+        var css = client.get("/assets/site.css");
+        assertEquals(200, css.status());
+        assertEquals("text/css; charset=utf-8", css.header("Content-Type"));
+        assertEquals(304, client.get("/assets/site.css", "If-None-Match", css.header("ETag")).status());
+    }
 }

@@ -13,8 +13,7 @@ import java.util.Objects;
  * @param lingerSeconds        SO_LINGER on accepted sockets, -1 for the OS default; default -1
  * @param acceptQueueSize      listen backlog; default 1024
  * @param idleTimeout          closes an HTTP connection idle for this long; default 30 s
- * @param maxRequestBodySize   largest body the whole-body getters read, in bytes (413 past it); default 10 MiB
- * @param maxRequestHeaderSize largest request line plus headers, in bytes (431 past it); default 8 KiB
+ * @param limits               request size limits; default {@link Limits#DEFAULT}, {@link Limits#STRICT} for the public internet
  * @param maxConnections       open connections accepted at once, 0 for no limit; further clients
  *                             wait in the accept queue; default 10,000
  * @param stopTimeout          how long a graceful stop waits for requests in flight; default 5 s
@@ -26,8 +25,7 @@ public record StrandConfig(
         int lingerSeconds,
         int acceptQueueSize,
         Duration idleTimeout,
-        long maxRequestBodySize,
-        int maxRequestHeaderSize,
+        Limits limits,
         int maxConnections,
         Duration stopTimeout) {
 
@@ -36,8 +34,7 @@ public record StrandConfig(
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
-        if (maxRequestBodySize < 0) throw new IllegalArgumentException("maxRequestBodySize must be >= 0");
-        if (maxRequestHeaderSize < 1024) throw new IllegalArgumentException("maxRequestHeaderSize must be >= 1024");
+        Objects.requireNonNull(limits, "limits");
         if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
     }
 
@@ -60,8 +57,7 @@ public record StrandConfig(
         b.lingerSeconds = lingerSeconds;
         b.acceptQueueSize = acceptQueueSize;
         b.idleTimeout = idleTimeout;
-        b.maxRequestBodySize = maxRequestBodySize;
-        b.maxRequestHeaderSize = maxRequestHeaderSize;
+        b.limits = limits;
         b.maxConnections = maxConnections;
         b.stopTimeout = stopTimeout;
         return b;
@@ -75,8 +71,7 @@ public record StrandConfig(
         private int lingerSeconds = -1;
         private int acceptQueueSize = 1024;
         private Duration idleTimeout = Duration.ofSeconds(30);
-        private long maxRequestBodySize = 10L * 1024 * 1024;
-        private int maxRequestHeaderSize = 8 * 1024;
+        private Limits limits = Limits.DEFAULT;
         private int maxConnections = 10_000;
         private Duration stopTimeout = Duration.ofSeconds(5);
 
@@ -89,14 +84,17 @@ public record StrandConfig(
         public Builder lingerSeconds(int seconds) { this.lingerSeconds = seconds; return this; }
         public Builder acceptQueueSize(int size) { this.acceptQueueSize = size; return this; }
         public Builder idleTimeout(Duration timeout) { this.idleTimeout = timeout; return this; }
-        public Builder maxRequestBodySize(long bytes) { this.maxRequestBodySize = bytes; return this; }
-        public Builder maxRequestHeaderSize(int bytes) { this.maxRequestHeaderSize = bytes; return this; }
+        public Builder limits(Limits limits) { this.limits = limits; return this; }
+        public Builder maxRequestBodySize(long bytes) { this.limits = limits.withMaxBodySize(bytes); return this; }
+        public Builder maxRequestHeaderSize(int bytes) { this.limits = limits.withMaxHeaderSize(bytes); return this; }
+        public Builder maxUriLength(int chars) { this.limits = limits.withMaxUriLength(chars); return this; }
+        public Builder maxQueryParams(int count) { this.limits = limits.withMaxQueryParams(count); return this; }
         public Builder maxConnections(int count) { this.maxConnections = count; return this; }
         public Builder stopTimeout(Duration timeout) { this.stopTimeout = timeout; return this; }
 
         public StrandConfig build() {
             return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
-                    maxRequestBodySize, maxRequestHeaderSize, maxConnections, stopTimeout);
+                    limits, maxConnections, stopTimeout);
         }
     }
 }

@@ -27,8 +27,8 @@ public interface Channel {
 
     /**
      * Finishes the exchange once the handler and middleware are done: sends what is still
-     * pending, or tears the exchange down when {@code failure} is not {@code null} and nothing
-     * more can be said to the peer.
+     * pending, or tears the exchange down when {@link StrandContext#failure()} says nothing more
+     * can be said to the peer. Runs the context's close actions.
      */
-    void complete(StrandContext ctx, Throwable failure);
+    void complete(StrandContext ctx);
 }

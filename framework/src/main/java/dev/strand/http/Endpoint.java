@@ -1,14 +1,17 @@
 package dev.strand.http;
 
+import dev.strand.middleware.Pipeline;
+
 /**
- * What a route leads to, made once at startup: its middleware and its handler, served the way
- * its channel (HTTP, WebSocket, SSE) needs.
+ * What a route leads to, made once at startup: its whole middleware chain (global, class and
+ * route middleware in order) and its handler, served the way its channel (HTTP, WebSocket, SSE)
+ * needs.
  */
 public interface Endpoint {
 
-    /**
-     * Serves a matched request on the request's virtual thread: runs the route's middleware, then
-     * its handler. Failures propagate to the caller, which answers them.
-     */
+    /** The middleware that runs before {@link #serve}. */
+    Pipeline middleware();
+
+    /** Serves a matched request on the request's virtual thread once the middleware passed it on. */
     void serve(StrandContext ctx) throws Exception;
 }

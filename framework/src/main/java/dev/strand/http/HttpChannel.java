@@ -16,8 +16,6 @@ import org.eclipse.jetty.server.Response;
  * returns is sent then (204 when nothing at all was set).
  */
 final class HttpChannel implements Channel {
-    private static final byte[] EMPTY = new byte[0];
-
     private enum State { OPEN, STREAMING, DONE }
 
     private State state = State.OPEN;
@@ -51,7 +49,7 @@ final class HttpChannel implements Channel {
     @Override
     public byte[] receive(StrandContext ctx) {
         if (requestBody == null) {
-            requestBody = readWholeBody(ctx.request(), ctx.services().config().maxRequestBodySize());
+            requestBody = readWholeBody(ctx.request(), ctx.services().config().limits().maxBodySize());
         }
         return requestBody;
     }
@@ -72,8 +70,9 @@ final class HttpChannel implements Channel {
     }
 
     @Override
-    public void complete(StrandContext ctx, Throwable failure) {
+    public void complete(StrandContext ctx) {
         var callback = ctx.callback();
+        var failure = ctx.failure();
         try {
             if (failure != null) {
                 state = State.DONE;
@@ -95,12 +94,8 @@ final class HttpChannel implements Channel {
         if (state == State.STREAMING) {
             write(ctx.response(), true, ctx.takeResponseBody());
             state = State.DONE;
-        } else if (ctx.hasResponseBody() || ctx.statusSet()) {
-            send(ctx);
         } else {
-            ctx.response().setStatus(204);
-            write(ctx.response(), true, EMPTY);
-            state = State.DONE;
+            send(ctx);
         }
     }
 

@@ -3,11 +3,12 @@ package dev.strand.http;
 import dev.strand.middleware.Pipeline;
 import dev.strand.routing.Invoker;
 
-/** A plain HTTP route: middleware, then the handler; the response is finished by the caller. */
+/** A plain HTTP route: the handler writes the response, or what it returns becomes the body. */
 public record HttpEndpoint(Pipeline middleware, Invoker invoker) implements Endpoint {
 
     @Override
     public void serve(StrandContext ctx) throws Exception {
-        middleware.run(ctx, () -> invoker.invoke(ctx));
+        invoker.invoke(ctx);
+        ctx.noContentIfEmpty();
     }
 }

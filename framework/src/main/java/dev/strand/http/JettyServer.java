@@ -30,7 +30,7 @@ public final class JettyServer {
         server = new Server(threads);
 
         var http = new HttpConfiguration();
-        http.setRequestHeaderSize(config.maxRequestHeaderSize());
+        http.setRequestHeaderSize(config.limits().maxHeaderSize());
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
 

@@ -34,6 +34,7 @@ public final class StrandContext implements Context {
 
     private final CloseActions closeActions = new CloseActions();
 
+    private Throwable failure;
     private byte[] responseBody = EMPTY;
     private boolean hasBody;
     private String defaultContentType;
@@ -46,6 +47,7 @@ public final class StrandContext implements Context {
         this.match = match;
         this.services = services;
         this.channel = new HttpChannel();
+        response.setStatus(200);
     }
 
     // ---- for the framework ------------------------------------------------------------
@@ -83,6 +85,16 @@ public final class StrandContext implements Context {
         this.channel = channel;
     }
 
+    /** Marks the exchange as failed beyond answering: it will be aborted when it completes. */
+    public void fail(Throwable cause) {
+        if (failure == null) failure = cause;
+    }
+
+    /** Why the exchange must be aborted, or {@code null}. */
+    public Throwable failure() {
+        return failure;
+    }
+
     /** The body set since the last send, emptied by this call. */
     public byte[] takeResponseBody() {
         var body = responseBody;
@@ -104,6 +116,11 @@ public final class StrandContext implements Context {
         return statusSet;
     }
 
+    /** After a handler that set no status and no body and sent nothing: the answer is 204. */
+    void noContentIfEmpty() {
+        if (!statusSet && !hasBody && channel.canRespond()) setResponseStatus(204);
+    }
+
     /** Puts the default content type of the body kind set last, unless one was set explicitly. */
     public void applyContentType() {
         if (defaultContentType != null && !response.getHeaders().contains(HttpHeader.CONTENT_TYPE)) {
@@ -121,6 +138,11 @@ public final class StrandContext implements Context {
     @Override
     public String path() {
         return request.getHttpURI().getPath();
+    }
+
+    @Override
+    public String routePattern() {
+        return match == null ? null : match.route().pattern().source();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.strand.http;
 
 import dev.strand.HttpException;
+import dev.strand.config.Limits;
 import dev.strand.middleware.Pipeline;
 import dev.strand.routing.Lookup;
 import dev.strand.routing.RouteMatch;
@@ -12,42 +13,63 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The one Jetty handler of a Strand server. It runs on the request's virtual thread and may block:
- * match the route once, make the Context, run the global middleware around the route (or the
- * 404/405 answer), answer any failure, and finish the exchange.
+ * check the limits, match the route once, make the Context, run the route's middleware chain (the
+ * global one for a request no route takes) around the handler or the 404/405 answer, and finish
+ * the exchange. Failures never escape: the chain turns them into responses.
  */
 public final class StrandHandler extends Handler.Abstract {
     private final RouteTable<Endpoint> routes;
     private final Pipeline global;
     private final Services services;
+    private final Limits limits;
 
     public StrandHandler(RouteTable<Endpoint> routes, Pipeline global, Services services) {
         super(InvocationType.BLOCKING);
         this.routes = routes;
         this.global = global;
         this.services = services;
+        this.limits = services.config().limits();
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Lookup<Endpoint> lookup;
-        try {
-            lookup = routes.match(request.getMethod(), request.getHttpURI().getPath());
-        } catch (IllegalArgumentException e) {
-            services.errors().write(request, response, callback, 400, "Bad request path: " + e.getMessage());
-            return true;
+        var uri = request.getHttpURI();
+        var rejected = checkLimits(uri.getPath(), uri.getQuery());
+        Lookup<Endpoint> lookup = new Lookup.NotFound<>();
+        if (rejected == null) {
+            try {
+                lookup = routes.match(request.getMethod(), uri.getPath());
+            } catch (IllegalArgumentException e) {
+                rejected = new HttpException(400, "Bad request path: " + e.getMessage());
+            }
         }
-        var ctx = new StrandContext(request, response, callback, lookup instanceof RouteMatch<?> m ? m : null, services);
-        Throwable failure = null;
-        try {
-            global.run(ctx, () -> dispatch(ctx, lookup));
-        } catch (Throwable t) {
-            failure = services.errors().handle(ctx, t);
-        }
-        ctx.channel().complete(ctx, failure);
+        var match = lookup instanceof RouteMatch<Endpoint> m ? m : null;
+        var ctx = new StrandContext(request, response, callback, match, services);
+        var found = lookup;
+        var refusal = rejected;
+        var chain = match != null ? match.route().target().middleware() : global;
+        chain.run(ctx, () -> dispatch(ctx, found, refusal), services.errors());
+        ctx.channel().complete(ctx);
         return true;
     }
 
-    private static void dispatch(StrandContext ctx, Lookup<Endpoint> lookup) throws Exception {
+    private HttpException checkLimits(String path, String query) {
+        int length = path.length() + (query == null ? 0 : query.length() + 1);
+        if (length > limits.maxUriLength()) {
+            return new HttpException(414, "URI is longer than the limit of " + limits.maxUriLength() + " characters");
+        }
+        if (query != null && !query.isEmpty()) {
+            int params = 1;
+            for (int i = query.indexOf('&'); i >= 0 && params <= limits.maxQueryParams(); i = query.indexOf('&', i + 1)) params++;
+            if (params > limits.maxQueryParams()) {
+                return new HttpException(400, "Too many query parameters; the limit is " + limits.maxQueryParams());
+            }
+        }
+        return null;
+    }
+
+    private static void dispatch(StrandContext ctx, Lookup<Endpoint> lookup, HttpException rejected) throws Exception {
+        if (rejected != null) throw rejected;
         switch (lookup) {
             case RouteMatch<Endpoint> m -> m.route().target().serve(ctx);
             case Lookup.OtherMethods<Endpoint> other -> {

@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
-/** Splits a raw (still percent-encoded) request path into decoded segments. */
-final class PathSegments {
+/** Splits a raw (still percent-encoded) request path into decoded segments; shared by routing and static files. */
+public final class PathSegments {
     private static final String[] ROOT = new String[0];
 
     private PathSegments() {
@@ -20,7 +20,7 @@ final class PathSegments {
      *
      * @throws IllegalArgumentException for a malformed escape or invalid UTF-8
      */
-    static String[] split(String rawPath) {
+    public static String[] split(String rawPath) {
         int len = rawPath.length();
         if (len <= 1) return ROOT;
         var out = new ArrayList<String>(8);

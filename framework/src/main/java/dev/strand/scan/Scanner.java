@@ -1,20 +1,28 @@
 package dev.strand.scan;
 
+import dev.strand.annotation.Global;
 import io.github.classgraph.ClassGraph;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Finds controller classes, those with route-annotated methods, in the named packages. Runs once at startup. */
+/** Finds an app's parts in the named packages with one ClassGraph scan at startup. */
 public final class Scanner {
     private Scanner() {
     }
 
     /**
-     * Names the classes under {@code packages} that declare at least one route method, sorted by
-     * name so the route table reads the same on every start.
+     * What the scan found, each list sorted by class name so the app assembles the same way on
+     * every start.
+     *
+     * @param controllers      classes with at least one route method
+     * @param globalMiddleware classes annotated {@link Global}
      */
-    public static List<Class<?>> controllers(List<String> packages, ClassLoader loader) {
-        var names = new TreeSet<String>();
+    public record Found(List<Class<?>> controllers, List<Class<?>> globalMiddleware) {}
+
+    /** Scans {@code packages} and their sub-packages. */
+    public static Found scan(List<String> packages, ClassLoader loader) {
+        var controllers = new TreeSet<String>();
+        var global = new TreeSet<String>();
         try (var result = new ClassGraph()
                 .overrideClassLoaders(loader)
                 .enableMethodInfo()
@@ -23,17 +31,20 @@ public final class Scanner {
                 .acceptPackages(packages.toArray(String[]::new))
                 .scan()) {
             for (var type : RouteAnnotations.TYPES) {
-                result.getClassesWithMethodAnnotation(type).forEach(c -> names.add(c.getName()));
+                result.getClassesWithMethodAnnotation(type).forEach(c -> controllers.add(c.getName()));
             }
+            result.getClassesWithAnnotation(Global.class).forEach(c -> global.add(c.getName()));
         }
-        return names.stream().<Class<?>>map(name -> load(name, loader)).toList();
+        return new Found(load(controllers, loader), load(global, loader));
     }
 
-    private static Class<?> load(String name, ClassLoader loader) {
-        try {
-            return Class.forName(name, false, loader);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("scanned class " + name + " cannot be loaded", e);
-        }
+    private static List<Class<?>> load(TreeSet<String> names, ClassLoader loader) {
+        return names.stream().<Class<?>>map(name -> {
+            try {
+                return Class.forName(name, false, loader);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("scanned class " + name + " cannot be loaded", e);
+            }
+        }).toList();
     }
 }
