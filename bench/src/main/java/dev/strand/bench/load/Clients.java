@@ -1,0 +1,54 @@
+package dev.strand.bench.load;
+
+import java.time.Duration;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+/**
+ * The Jetty HTTP and WebSocket clients of one load run. They share one selector and one thread
+ * pool: the load generator has a core of its own, and every extra thread it wakes costs that core.
+ *
+ * <p>Jetty's client rather than the JDK's: its WebSocket callbacks run where the frame was parsed
+ * (the JDK's hop through a scheduler per message), sends are asynchronous without the JDK's "one
+ * outstanding send" rule, and a {@link SpreadConnector} binds each socket to a source address of
+ * its own, which the JDK client only does per {@code HttpClient}.
+ */
+record Clients(HttpClient http, WebSocketClient ws) implements AutoCloseable {
+
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * Starts clients that may hold {@code maxConnections} connections to one server, spread over
+     * {@code sources} source addresses.
+     */
+    static Clients start(int maxConnections, int sources) throws Exception {
+        var connector = new SpreadConnector(sources);
+        connector.setSelectors(1);
+        connector.setConnectTimeout(Duration.ofSeconds(10));
+        connector.setIdleTimeout(IDLE_TIMEOUT);
+        var threads = new QueuedThreadPool();
+        threads.setName("load");
+        connector.setExecutor(threads);
+
+        var http = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        // SSE streams hold their connection for the whole run, so the pool must hold them all.
+        http.setMaxConnectionsPerDestination(maxConnections + 16);
+        http.setMaxRequestsQueuedPerDestination(maxConnections + 16);
+        http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        http.setUserAgentField(null);
+        http.start();
+
+        var ws = new WebSocketClient(http);
+        ws.setIdleTimeout(IDLE_TIMEOUT);
+        ws.start();
+        return new Clients(http, ws);
+    }
+
+    @Override
+    public void close() throws Exception {
+        ws.stop();
+        http.stop();
+    }
+}

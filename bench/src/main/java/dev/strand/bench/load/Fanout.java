@@ -1,0 +1,120 @@
+package dev.strand.bench.load;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A fan-out run, shared by {@code ws-broadcast} and {@code sse-fanout}: one publisher, N
+ * subscribers. The publisher sends a message, waits until every subscriber has it (at most
+ * {@link #ROUND_TIMEOUT}), then sends the next. A closed loop: the rate says how fast the server
+ * fans out, never how deep a queue grew. Each message carries its sequence number and the
+ * publisher's {@link System#nanoTime()}, so a subscriber in this same process knows its delivery
+ * latency.
+ */
+final class Fanout {
+
+    /** How long a round may take before the subscribers it missed count as lost. */
+    static final Duration ROUND_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final Duration SYNC_LIMIT = Duration.ofSeconds(10);
+
+    /** Sends one message to the server's publish endpoint. */
+    @FunctionalInterface
+    interface Publisher {
+        void publish(String payload) throws Exception;
+    }
+
+    private final int subscribers;
+    private final Latencies latencies = new Latencies();
+    private final LongAdder deliveries = new LongAdder();
+    private final AtomicInteger remaining = new AtomicInteger();
+    private final Semaphore roundDone = new Semaphore(0);
+    private final AtomicLong errors = new AtomicLong();
+    private volatile long round = -1;
+    private volatile boolean finished;
+    private volatile Window window = new Window(0, Long.MAX_VALUE, Long.MAX_VALUE);
+
+    Fanout(int subscribers) {
+        this.subscribers = subscribers;
+    }
+
+    /** Called by a subscriber for each message it receives; safe from any thread. */
+    void deliver(String payload) {
+        var now = System.nanoTime();
+        var space = payload.indexOf(' ');
+        if (space < 0) {
+            return; // a heartbeat or other event without our payload
+        }
+        var sequence = Long.parseLong(payload, 0, space, 10);
+        var sentAt = Long.parseLong(payload, space + 1, payload.length(), 10);
+        if (window.measures(sentAt)) {
+            latencies.record(now - sentAt);
+            deliveries.increment();
+        }
+        if (sequence == round && remaining.decrementAndGet() == 0) {
+            roundDone.release();
+        }
+    }
+
+    /** Counts a subscriber that failed while the run was on; closing them afterwards is no error. */
+    void failed(Throwable cause) {
+        if (!finished && errors.getAndIncrement() == 0) {
+            System.err.println("fan-out: " + cause);
+        }
+    }
+
+    /**
+     * Publishes until every subscriber has received one round (they are all registered on the
+     * server), then warms up and measures as the options say, and puts the figures into
+     * {@code result}.
+     */
+    void run(LoadOptions options, Publisher publisher, Measurement result) throws Exception {
+        var sequence = 0L;
+        var syncUntil = System.nanoTime() + SYNC_LIMIT.toNanos();
+        while (publishRound(sequence++, publisher) > 0 && System.nanoTime() < syncUntil) {
+            Thread.sleep(10);
+        }
+
+        var cpu = new CpuMeter(options.serverPid());
+        var measured = 0L;
+        var lost = 0L;
+        window = Window.startingNow(options.warmup(), options.duration());
+        var cpuStarted = false;
+        for (long now = System.nanoTime(); !window.over(now); now = System.nanoTime()) {
+            if (!cpuStarted && window.measures(now)) {
+                cpu.start();
+                cpuStarted = true;
+            }
+            var missed = publishRound(sequence++, publisher);
+            if (window.measures(now)) {
+                measured++;
+                lost += missed;
+            }
+        }
+        finished = true;
+        if (cpuStarted) {
+            cpu.report(result.metrics());
+        }
+        result.metrics().put("deliveries_per_s", Math.round(deliveries.sum() / window.seconds()));
+        result.metrics().put("publishes_per_s", Math.round(measured / window.seconds() * 10) / 10.0);
+        latencies.report(result.metrics());
+        result.metrics().put("lost", lost);
+        result.metrics().put("errors", errors.get());
+    }
+
+    /** Publishes one round and waits for it; returns how many subscribers it did not reach in time. */
+    private int publishRound(long sequence, Publisher publisher) throws Exception {
+        remaining.set(subscribers);
+        roundDone.drainPermits();
+        round = sequence;
+        publisher.publish(sequence + " " + System.nanoTime());
+        if (roundDone.tryAcquire(ROUND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            return 0;
+        }
+        return Math.max(0, remaining.get());
+    }
+}
