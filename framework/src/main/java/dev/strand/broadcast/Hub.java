@@ -1,0 +1,318 @@
+package dev.strand.broadcast;
+
+import dev.strand.Context;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * A broadcast hub: named topics (rooms) that many publishers send text messages to and many
+ * subscribers receive from. A topic exists while it has subscribers: the first
+ * {@link #subscribe(String) subscribe} makes it, the last subscriber's leaving removes it.
+ *
+ * {@snippet :
+ * Hub hub = Hub.inProcess();                        // or Hub.redis("redis://localhost:6379")
+ *
+ * @Ws("/chat/{room}")
+ * void chat(Context ctx) {
+ *     var room = ctx.pathParam("room");
+ *     try (var me = hub.forward(ctx, room)) {         // deliveries go to this socket
+ *         for (byte[] msg; (msg = ctx.requestBody()).length > 0; ) {
+ *             hub.publish(room, new String(msg, UTF_8), me);   // to everyone else
+ *         }
+ *     }
+ * }
+ * }
+ *
+ * <p><b>Delivery.</b> {@link #publish(String, String) publish} never waits for subscribers: each
+ * has a bounded buffer, and one that falls behind loses its oldest messages and is told how many
+ * ({@link Delivery.Lagged}); the publisher and the other subscribers go on at full speed. Messages
+ * from one publishing thread reach each subscriber in the order published; messages of
+ * concurrent publishers may interleave differently for different subscribers.
+ *
+ * <p><b>Messages are text</b> (typically JSON the application wrote): the same type works in one
+ * process and across instances, and is what WebSocket text frames and SSE events carry.
+ *
+ * <p><b>Across instances.</b> With a Redis URL, every publish also goes through Redis pub/sub to
+ * the hubs of the other instances, which deliver it to their local subscribers once each; an
+ * instance delivers its own messages locally at publish time and ignores their echo. The relay
+ * is at-most-once: it never blocks a publisher, and a message published while Redis is
+ * unreachable (or while more than 16,384 wait to go out) reaches local subscribers only. It
+ * reconnects by itself, 100 ms doubling up to 5 s between attempts, and logs one WARN when an
+ * outage starts and one INFO when it ends. The relay needs {@code redis.clients:jedis} on the
+ * class path.
+ *
+ * <p>All methods are safe from any thread.
+ */
+public final class Hub implements AutoCloseable {
+    /** Default per-subscriber buffer: room for a burst without holding much for idle subscribers. */
+    public static final int DEFAULT_CAPACITY = 256;
+
+    private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
+    private final int defaultCapacity;
+    private final RedisRelay relay;
+    private volatile boolean closed;
+
+    private Hub(Builder b) {
+        this.defaultCapacity = b.capacity;
+        this.relay = b.redisUrl == null ? null
+                : new RedisRelay(b.redisUrl, b.channelPrefix, b.instanceId, b.heartbeat, (topic, text) -> deliver(topic, text, null));
+        if (relay != null) relay.start();
+    }
+
+    /** A hub for one process, with {@link #DEFAULT_CAPACITY} per subscriber. */
+    public static Hub inProcess() {
+        return builder().build();
+    }
+
+    /**
+     * A hub that also relays through the Redis server at {@code redisUrl}
+     * ({@code redis://[user:password@]host:port[/db]}, or {@code rediss://} for TLS). Returns at
+     * once; the relay connects in the background ({@link #relayUp()}).
+     *
+     * @throws IllegalArgumentException if the URL is not a Redis URL
+     * @throws IllegalStateException if Jedis is not on the class path
+     */
+    public static Hub redis(String redisUrl) {
+        return builder().redis(redisUrl).build();
+    }
+
+    /** A builder for a hub with other options. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sends a message to every subscriber of the topic, on this instance and (with Redis) on the
+     * others. Never waits for subscribers or for Redis.
+     *
+     * @return how many subscribers on this instance it was buffered for: 0 when the topic has none
+     *         here, and after {@link #close()}
+     */
+    public int publish(String topic, String message) {
+        return publish(topic, message, null);
+    }
+
+    /**
+     * Sends a message to every subscriber of the topic except {@code except}, typically the
+     * sender's own subscription so it does not hear itself.
+     *
+     * @param except a subscription to skip, or {@code null}
+     * @return how many subscribers on this instance it was buffered for
+     */
+    public int publish(String topic, String message, Subscription except) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(message, "message");
+        if (closed) return 0;
+        int delivered = deliver(topic, message, except);
+        if (relay != null) relay.publish(topic, message);
+        return delivered;
+    }
+
+    /** Joins a topic with the hub's default capacity; see {@link #subscribe(String, int)}. */
+    public Subscription subscribe(String topic) {
+        return subscribe(topic, defaultCapacity);
+    }
+
+    /**
+     * Joins a topic, making it if needed. The subscription receives what is published from now
+     * on, until it is closed.
+     *
+     * @param capacity how many undelivered messages it keeps before dropping the oldest
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public Subscription subscribe(String topic, int capacity) {
+        Objects.requireNonNull(topic, "topic");
+        if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
+        if (closed) throw closedHub();
+        var subscription = new Subscription(topic, capacity, this);
+        topics.compute(topic, (name, t) -> {
+            var joined = t == null ? new Topic() : t;
+            joined.add(subscription);
+            return joined;
+        });
+        // close() may have swept the topics between the check above and the join
+        if (closed) {
+            subscription.close();
+            throw closedHub();
+        }
+        return subscription;
+    }
+
+    /** How many subscribers the topic has on this instance now: for presence ("3 people here"). */
+    public int subscriberCount(String topic) {
+        var t = topics.get(topic);
+        return t == null ? 0 : t.subscribers().length;
+    }
+
+    /** The topics with subscribers on this instance now, as a snapshot. */
+    public Set<String> topics() {
+        return Set.copyOf(topics.keySet());
+    }
+
+    /**
+     * Joins a connection to a topic: each message is sent to it as the response body, with
+     * {@code ctx.setResponseBody(text).sendBody()} (a WebSocket text message, a chunk of a
+     * streamed response), on a virtual thread of its own. See
+     * {@link #forward(Context, Subscription, BiConsumer)}.
+     */
+    public Subscription forward(Context ctx, String topic) {
+        return forward(ctx, subscribe(topic), (c, text) -> c.setResponseBody(text).sendBody());
+    }
+
+    /**
+     * Joins a connection to a topic, sending each message with {@code send}, e.g. as an SSE event:
+     * {@snippet :
+     * hub.forward(ctx, "ticks", (c, text) -> c.setResponseBody("data: " + text + "\n\n").sendBody());
+     * }
+     * See {@link #forward(Context, Subscription, BiConsumer)}.
+     */
+    public Subscription forward(Context ctx, String topic, BiConsumer<Context, String> send) {
+        return forward(ctx, subscribe(topic), send);
+    }
+
+    /**
+     * Sends a subscription's messages to a connection, one at a time, on a virtual thread of its
+     * own, until the connection ends or the subscription is closed; then the subscription is
+     * closed and leaves its topic. Returns at once. Call it on the handler's thread.
+     *
+     * <p>The connection's end is noticed through {@link Context#onClose}, and a send failing
+     * with {@link dev.strand.ClosedException} ends forwarding quietly; any other exception from
+     * {@code send} ends it with a WARN log. Messages dropped because the connection fell behind
+     * are skipped; read the subscription yourself to react to {@link Delivery.Lagged}.
+     *
+     * <p>The handler keeps the connection open: a WebSocket handler reads its own messages
+     * meanwhile, an SSE or streaming handler can wait with {@link Subscription#awaitClosed()}.
+     *
+     * @param subscription from {@link #subscribe(String, int)} of this hub, not yet read by anyone
+     * @return {@code subscription}, to close early or to skip in {@link #publish(String, String, Subscription)}
+     */
+    public Subscription forward(Context ctx, Subscription subscription, BiConsumer<Context, String> send) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(send, "send");
+        Forwarder.start(ctx, subscription, send);
+        return subscription;
+    }
+
+    /**
+     * Whether messages currently reach other instances: {@code true} once both Redis connections
+     * (publishing and subscribed) have answered since the last failure of either; {@code false}
+     * during an outage, before the relay first connects, after {@link #close()}, and always for
+     * an in-process hub. For readiness checks.
+     */
+    public boolean relayUp() {
+        return relay != null && !closed && relay.up();
+    }
+
+    /**
+     * Closes every subscription (waiting readers get {@code null}) and stops the relay, waiting up
+     * to 5 s for its threads to end. Afterwards {@code publish} returns 0 and {@code subscribe}
+     * throws. Safe to call more than once.
+     */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        for (var topic : topics.values()) {
+            for (var subscription : topic.subscribers()) subscription.close();
+        }
+        if (relay != null) relay.close();
+    }
+
+    /** Buffers a message for the local subscribers; returns how many took it. */
+    private int deliver(String topic, String message, Subscription except) {
+        var t = topics.get(topic);
+        if (t == null) return 0;
+        int delivered = 0;
+        for (var subscription : t.subscribers()) {
+            if (subscription != except && subscription.offer(message)) delivered++;
+        }
+        return delivered;
+    }
+
+    /** Removes a closed subscription from its topic, and the topic when it was the last. */
+    void leave(Subscription subscription) {
+        topics.computeIfPresent(subscription.topic(), (name, t) -> t.remove(subscription) ? null : t);
+    }
+
+    private static IllegalStateException closedHub() {
+        return new IllegalStateException("the hub is closed; make a new one to subscribe again");
+    }
+
+    /** Options for a {@link Hub}; every setter states its default. */
+    public static final class Builder {
+        private int capacity = DEFAULT_CAPACITY;
+        private String redisUrl;
+        private String channelPrefix = "strand:";
+        private String instanceId = UUID.randomUUID().toString();
+        private Duration heartbeat = Duration.ofSeconds(5);
+
+        private Builder() {
+        }
+
+        /** Buffer size of a subscription made without one; {@link #DEFAULT_CAPACITY} unless set. */
+        public Builder capacity(int capacity) {
+            if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
+            this.capacity = capacity;
+            return this;
+        }
+
+        /** Relays through this Redis server ({@code redis://host:port}); none unless set. */
+        public Builder redis(String redisUrl) {
+            this.redisUrl = Objects.requireNonNull(redisUrl, "redisUrl");
+            return this;
+        }
+
+        /**
+         * Prefix of the Redis channels, one per topic ({@code prefix + topic}); {@code "strand:"}
+         * unless set. Hubs that should share rooms use the same prefix.
+         */
+        public Builder channelPrefix(String prefix) {
+            this.channelPrefix = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /**
+         * This instance's name in relayed messages, by which it recognises and skips its own; a
+         * random UUID unless set. Must differ between instances and must not contain a line break.
+         */
+        public Builder instanceId(String id) {
+            if (id.isEmpty() || id.indexOf('\n') >= 0) throw new IllegalArgumentException("instance id must be non-empty and on one line: " + id);
+            this.instanceId = id;
+            return this;
+        }
+
+        /**
+         * How often the relay pings Redis while idle; a connection silent for three of these is
+         * taken as lost, so a frozen server or a dropped idle connection is noticed. 5 s unless set.
+         */
+        public Builder heartbeat(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("heartbeat must be positive: " + interval);
+            this.heartbeat = interval;
+            return this;
+        }
+
+        /**
+         * Makes the hub; with Redis, starts the relay's threads.
+         *
+         * @throws IllegalArgumentException if the Redis URL is not one
+         * @throws IllegalStateException if a Redis URL is set and Jedis is not on the class path
+         */
+        public Hub build() {
+            if (redisUrl != null) requireJedis();
+            return new Hub(this);
+        }
+
+        /** Fails clearly here rather than with a NoClassDefFoundError from a relay thread. */
+        private static void requireJedis() {
+            try {
+                Class.forName("redis.clients.jedis.Jedis", false, Hub.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("a Redis hub needs Jedis: add the dependency redis.clients:jedis (8.x) to the application", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,408 @@
+package dev.strand.broadcast;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * The Redis side of a {@link Hub}: sends each local publish to Redis, and hands messages that
+ * other instances published to the hub for local delivery.
+ *
+ * <p>Wire format: channel {@code prefix + topic}, payload {@code instanceId + "\n" + message} in
+ * UTF-8. The relay subscribes to the pattern {@code prefix*} (glob characters in the prefix
+ * escaped), skips payloads carrying its own instance id (the hub delivered those at publish time)
+ * and ignores payloads without a line break (not from a Strand hub).
+ *
+ * <p>Two connections, each served by a virtual thread of its own. The publisher takes messages
+ * from a bounded outbox and sends them, pipelined in batches, in outbox order, so messages from
+ * one publishing thread arrive in order everywhere. The subscriber blocks in {@code PSUBSCRIBE}.
+ * Each thread reconnects with {@link Backoff} when its connection fails; while the publisher's
+ * connection is down, publishes are not queued (at-most-once). Both connections are pinged
+ * every heartbeat, and the subscriber's times out after three heartbeats without traffic, so a
+ * frozen server or a silently dropped connection is noticed too.
+ */
+final class RedisRelay {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRelay.class);
+
+    /** Messages waiting to go to Redis; more are dropped (for other instances only). */
+    static final int OUTBOX_CAPACITY = 16_384;
+    private static final int BATCH = 256;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private enum Link { PUBLISHER, SUBSCRIBER }
+
+    private record Outgoing(String channel, String payload) {
+    }
+
+    private final HostAndPort address;
+    private final JedisClientConfig config;
+    private final String prefix;
+    private final String pattern;
+    private final String instanceId;
+    private final String ownMark;
+    private final Duration heartbeat;
+    private final int silenceMillis;
+    private final BiConsumer<String, String> deliver;
+    private final ArrayBlockingQueue<Outgoing> outbox = new ArrayBlockingQueue<>(OUTBOX_CAPACITY);
+
+    private volatile boolean publisherConnected;
+    private volatile boolean up;
+    private final ReentrantLock stateLock = new ReentrantLock();
+    private boolean publisherProven;
+    private boolean subscriberProven;
+    private boolean connectedOnce;
+    private boolean inOutage;
+    private long outageStartNanos;
+
+    private volatile boolean closed;
+    private volatile boolean overflowing;
+    private volatile Jedis publisherConnection;
+    private volatile Jedis subscriberConnection;
+    private volatile Listener listening;
+    private final List<Thread> threads = new ArrayList<>(2);
+
+    /**
+     * @param deliver called with (topic, message) for each message from another instance, on the
+     *                subscriber thread
+     * @throws IllegalArgumentException if {@code redisUrl} is not a Redis URL
+     */
+    RedisRelay(String redisUrl, String prefix, String instanceId, Duration heartbeat, BiConsumer<String, String> deliver) {
+        var uri = parse(redisUrl);
+        this.address = JedisURIHelper.getHostAndPort(uri);
+        // Plain Jedis connections speak RESP2, which is all blocking pub/sub needs; asking for
+        // RESP3 would only earn a warning per connection.
+        this.config = DefaultJedisClientConfig.builder(uri).autoNegotiateProtocol(false).build();
+        this.prefix = prefix;
+        this.pattern = globEscape(prefix) + "*";
+        this.instanceId = instanceId;
+        this.ownMark = instanceId + "\n";
+        this.heartbeat = heartbeat;
+        this.silenceMillis = (int) Math.min(Integer.MAX_VALUE, 3 * heartbeat.toMillis());
+        this.deliver = deliver;
+    }
+
+    void start() {
+        threads.add(Thread.ofVirtual().name("strand-relay-publisher").start(this::runPublisher));
+        threads.add(Thread.ofVirtual().name("strand-relay-subscriber").start(this::runSubscriber));
+    }
+
+    /** Queues a message for Redis without waiting; drops it while Redis is unreachable or the outbox is full. */
+    void publish(String topic, String message) {
+        if (!publisherConnected) return;
+        if (!outbox.offer(new Outgoing(prefix + topic, ownMark + message)) && !overflowing) {
+            overflowing = true;
+            LOG.warn("Redis relay to {} cannot keep up: {} messages wait to go out; until they are sent, new ones reach this instance only",
+                    address, OUTBOX_CAPACITY);
+        }
+    }
+
+    /** Whether both connections have answered since the last failure of either. */
+    boolean up() {
+        return up;
+    }
+
+    /** Stops both threads and closes both connections, waiting up to 5 s for the threads to end. */
+    void close() {
+        closed = true;
+        publisherConnected = false;
+        up = false;
+        // Interrupting wakes the outbox wait and the backoff sleeps; a virtual thread blocked in a
+        // socket read is woken too, and the forced disconnects make sure of it.
+        threads.forEach(Thread::interrupt);
+        var listener = listening;
+        if (listener != null) listener.stop();
+        forceDisconnect(publisherConnection);
+        forceDisconnect(subscriberConnection);
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        try {
+            for (var thread : threads) {
+                if (!thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                    LOG.warn("{} did not stop within {}", thread.getName(), CLOSE_WAIT);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- publisher ----------------------------------------------------------------------
+
+    private void runPublisher() {
+        var backoff = new Backoff();
+        while (!closed) {
+            RuntimeException failure;
+            try (var jedis = new Jedis(address, config)) {
+                publisherConnection = jedis;
+                jedis.ping();
+                backoff.reset();
+                publisherConnected = true;
+                proven(Link.PUBLISHER);
+                pump(jedis);
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            publisherConnected = false;
+            // what was waiting for the lost connection is dropped, like what is published until it is back
+            outbox.clear();
+            overflowing = false;
+            if (!recover(Link.PUBLISHER, failure, backoff)) return;
+        }
+    }
+
+    /** Sends what the outbox holds and pings every heartbeat; returns when closed, throws when the connection fails. */
+    private void pump(Jedis jedis) throws InterruptedException {
+        var batch = new ArrayList<Outgoing>(BATCH);
+        long heartbeatNanos = heartbeat.toNanos();
+        long nextPing = System.nanoTime() + heartbeatNanos;
+        while (!closed) {
+            var first = outbox.poll(nextPing - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (first != null) {
+                batch.add(first);
+                outbox.drainTo(batch, BATCH - 1);
+                send(jedis, batch);
+                proven(Link.PUBLISHER);
+                batch.clear();
+                if (overflowing && outbox.isEmpty()) overflowing = false;
+            }
+            if (System.nanoTime() - nextPing >= 0) {
+                jedis.ping();
+                proven(Link.PUBLISHER);
+                nextPing = System.nanoTime() + heartbeatNanos;
+            }
+        }
+    }
+
+    private static void send(Jedis jedis, List<Outgoing> batch) {
+        if (batch.size() == 1) {
+            jedis.publish(batch.getFirst().channel(), batch.getFirst().payload());
+            return;
+        }
+        try (var pipeline = jedis.pipelined()) {
+            for (var m : batch) pipeline.publish(m.channel(), m.payload());
+            pipeline.sync();
+        }
+    }
+
+    // ---- subscriber ---------------------------------------------------------------------
+
+    private void runSubscriber() {
+        var backoff = new Backoff();
+        while (!closed) {
+            RuntimeException failure;
+            try (var jedis = new Jedis(address, config)) {
+                subscriberConnection = jedis;
+                var listener = new Listener(jedis, backoff);
+                try {
+                    jedis.psubscribe(listener, pattern);
+                    failure = new JedisException("the subscription ended");
+                } finally {
+                    listener.stop();
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            if (!recover(Link.SUBSCRIBER, failure, backoff)) return;
+        }
+    }
+
+    /** Records a failed connection and waits out the backoff; returns {@code false} when the relay is closing instead. */
+    private boolean recover(Link link, RuntimeException failure, Backoff backoff) {
+        if (closed) return false;
+        linkDown(link, failure);
+        try {
+            backoff.pause();
+            return !closed;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Receives on the subscriber's thread, and pings on a heartbeat thread of its own so the
+     * connection sees traffic while the topics are quiet. The heartbeat is the only writer once
+     * the pattern is subscribed; it stops before the connection closes, because a Jedis send on a
+     * closed connection would quietly open a new one.
+     */
+    private final class Listener extends JedisPubSub {
+        private final Jedis jedis;
+        private final Backoff backoff;
+        private final ReentrantLock writing = new ReentrantLock();
+        private boolean stopped;
+        private volatile Thread heartbeatThread;
+
+        Listener(Jedis jedis, Backoff backoff) {
+            this.jedis = jedis;
+            this.backoff = backoff;
+        }
+
+        @Override
+        public void onPSubscribe(String subscribedPattern, int subscribedCount) {
+            // Jedis subscribes without a read timeout; from here on, silence longer than three
+            // heartbeats (each answered by a pong) means the connection is gone.
+            jedis.getClient().setSoTimeout(silenceMillis);
+            backoff.reset();
+            listening = this;
+            // close() may have run before listening was set, and then cannot stop this heartbeat
+            if (closed) return;
+            heartbeatThread = Thread.ofVirtual().name("strand-relay-heartbeat").start(this::beat);
+            proven(Link.SUBSCRIBER);
+        }
+
+        @Override
+        public void onPong(String argument) {
+            proven(Link.SUBSCRIBER);
+        }
+
+        @Override
+        public void onPMessage(String subscribedPattern, String channel, String payload) {
+            int mark = payload.indexOf('\n');
+            if (mark < 0 || payload.startsWith(ownMark) || !channel.startsWith(prefix)) return;
+            deliver.accept(channel.substring(prefix.length()), payload.substring(mark + 1));
+        }
+
+        private void beat() {
+            try {
+                while (true) {
+                    Thread.sleep(heartbeat);
+                    writing.lock();
+                    try {
+                        if (stopped) return;
+                        ping();
+                    } finally {
+                        writing.unlock();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (JedisException e) {
+                LOG.debug("heartbeat on the subscriber connection failed; its thread reconnects", e);
+            }
+        }
+
+        /** Ends the heartbeat; no ping starts after this returns. */
+        void stop() {
+            writing.lock();
+            try {
+                stopped = true;
+            } finally {
+                writing.unlock();
+            }
+            var beating = heartbeatThread;
+            if (beating != null) beating.interrupt();
+        }
+    }
+
+    // ---- state and its log --------------------------------------------------------------
+
+    /**
+     * Records that a connection just answered. The relay is up once both have answered since the
+     * last failure of either: after Redis restarts, the connection that has not noticed yet must
+     * not count.
+     */
+    private void proven(Link link) {
+        if (up) return;
+        stateLock.lock();
+        try {
+            if (link == Link.PUBLISHER) publisherProven = true;
+            else subscriberProven = true;
+            if (!publisherProven || !subscriberProven || closed) return;
+            up = true;
+            if (inOutage) {
+                long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageStartNanos);
+                LOG.info("Redis relay to {} is back after {} s; messages reach other instances again", address, seconds);
+                inOutage = false;
+            } else if (!connectedOnce) {
+                LOG.info("Redis relay connected to {} as instance {}", address, instanceId);
+            }
+            connectedOnce = true;
+        } finally {
+            stateLock.unlock();
+        }
+    }
+
+    /**
+     * Records a failed connection; both must answer again before the relay is up. Logs only the
+     * first failure of an outage (before any connection, the first one starts an outage too).
+     */
+    private void linkDown(Link link, RuntimeException cause) {
+        stateLock.lock();
+        try {
+            up = false;
+            publisherProven = false;
+            subscriberProven = false;
+            if (inOutage) return;
+            inOutage = true;
+            outageStartNanos = System.nanoTime();
+            LOG.warn("Redis relay to {} {} ({} connection: {}); local delivery goes on, and messages published until it is back reach this instance only",
+                    address, connectedOnce ? "lost" : "cannot connect", link.name().toLowerCase(Locale.ROOT), describe(cause));
+        } finally {
+            stateLock.unlock();
+        }
+        if (!(cause instanceof JedisException)) LOG.error("Redis relay failed unexpectedly; it reconnects", cause);
+    }
+
+    private static String describe(Throwable e) {
+        var text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (var cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            // Jedis often repeats its cause's message; say each thing once
+            var message = cause.getMessage();
+            if (message != null && text.indexOf(message) < 0) text.append(": ").append(message);
+        }
+        return text.toString();
+    }
+
+    private static void forceDisconnect(Jedis jedis) {
+        if (jedis == null) return;
+        try {
+            jedis.getClient().forceDisconnect();
+        } catch (IOException e) {
+            LOG.debug("closing a Redis connection failed; it is dropped anyway", e);
+        }
+    }
+
+    private static URI parse(String redisUrl) {
+        URI uri;
+        try {
+            uri = URI.create(redisUrl);
+        } catch (IllegalArgumentException e) {
+            throw notRedis();
+        }
+        if (!JedisURIHelper.isValid(uri) || !(JedisURIHelper.isRedisScheme(uri) || JedisURIHelper.isRedisSSLScheme(uri))) throw notRedis();
+        return uri;
+    }
+
+    /** Says what is wrong without echoing the URL, which may hold a password. */
+    private static IllegalArgumentException notRedis() {
+        return new IllegalArgumentException("not a Redis URL; expected redis://[user:password@]host:port[/db] or rediss://...");
+    }
+
+    /** Escapes Redis glob characters so the prefix matches only itself. */
+    private static String globEscape(String text) {
+        var escaped = new StringBuilder(text.length() + 4);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') escaped.append('\\');
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+}

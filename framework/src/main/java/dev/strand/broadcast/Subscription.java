@@ -1,0 +1,233 @@
+package dev.strand.broadcast;
+
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One subscriber's place in a topic: a bounded buffer of the messages published to the topic since
+ * it subscribed, read in order with {@link #receive()}. Made by {@link Hub#subscribe(String)}.
+ *
+ * <p>Publishing never waits for a subscriber. When the buffer holds {@link #capacity()} messages
+ * and another arrives, the oldest is dropped; the reader then gets a {@link Delivery.Lagged} with
+ * the exact number dropped, followed by the oldest messages still kept.
+ *
+ * <p>Closing leaves the topic (the topic goes away with its last subscriber) and discards what is
+ * still buffered. A subscription is closed by {@link #close()}, by the connection it
+ * {@linkplain Hub#forward(dev.strand.Context, String) forwards to} ending, or by
+ * {@link Hub#close()}.
+ *
+ * <p>Safe for use from any thread. Meant for one reader; with several, each delivery goes to one
+ * of them.
+ */
+public final class Subscription implements AutoCloseable {
+    /** Buffers start small and double up to the capacity, so idle subscribers of a big room stay cheap. */
+    private static final int INITIAL_SLOTS = 16;
+
+    private final String topic;
+    private final int capacity;
+    private final Hub hub;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition readable = lock.newCondition();
+    private final Condition ended = lock.newCondition();
+    private String[] ring;
+    private int head;
+    private int size;
+    private long missed;
+    private volatile boolean closed;
+
+    Subscription(String topic, int capacity, Hub hub) {
+        this.topic = topic;
+        this.capacity = capacity;
+        this.hub = hub;
+        this.ring = new String[Math.min(capacity, INITIAL_SLOTS)];
+    }
+
+    /** The topic this subscription listens to. */
+    public String topic() {
+        return topic;
+    }
+
+    /** How many messages the buffer holds before the oldest are dropped. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Whether this subscription was closed; it then receives nothing more. */
+    public boolean closed() {
+        return closed;
+    }
+
+    /**
+     * The next delivery, waiting as long as it takes for one. Meant for a virtual thread; waiting
+     * holds no platform thread.
+     *
+     * @return the next message or lag notice, or {@code null} once the subscription is closed
+     *         (also when it closes while waiting)
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public Delivery receive() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (!deliverable()) readable.await();
+            return take();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The next delivery, waiting at most {@code timeout} for one.
+     *
+     * @return the next message or lag notice, or {@code null} when none came in time or the
+     *         subscription is closed ({@link #closed()} tells which)
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public Delivery receive(Duration timeout) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            await(readable, this::deliverable, timeout);
+            return take();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next delivery if one is waiting, without waiting; {@code null} if none is, or once closed. */
+    public Delivery poll() {
+        lock.lock();
+        try {
+            return take();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until this subscription is closed, however long that is: for a handler whose
+     * connection is served by {@link Hub#forward(dev.strand.Context, String) forward} and has
+     * nothing else to do. Returns at once if already closed.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public void awaitClosed() throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (!closed) ended.await();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits at most {@code timeout} until this subscription is closed.
+     *
+     * @return whether it is closed
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            return await(ended, this::closed, timeout);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Leaves the topic and discards what is buffered. Waiting readers get {@code null}. Safe to
+     * call more than once and from any thread.
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) return;
+            closed = true;
+            ring = null;
+            size = 0;
+            missed = 0;
+            readable.signalAll();
+            ended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        hub.leave(this);
+    }
+
+    /**
+     * Buffers a message, dropping the oldest when full; never waits except for the buffer's lock,
+     * which readers hold only to take one item.
+     *
+     * @return whether it was buffered; {@code false} once closed
+     */
+    boolean offer(String message) {
+        lock.lock();
+        try {
+            if (closed) return false;
+            if (size == capacity) {
+                head = next(head);
+                size--;
+                missed++;
+            } else if (size == ring.length) {
+                grow();
+            }
+            ring[(head + size) % ring.length] = message;
+            size++;
+            readable.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a reader has something to take: a lag notice, a message, or the end. The lock is held. */
+    private boolean deliverable() {
+        return closed || size > 0 || missed > 0;
+    }
+
+    /** Waits on {@code condition} until {@code done} holds or {@code timeout} passes; the lock is held. Returns {@code done}. */
+    private static boolean await(Condition condition, BooleanSupplier done, Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (nanos <= 0) return false;
+            nanos = condition.awaitNanos(nanos);
+        }
+        return true;
+    }
+
+    /** Takes the lag notice or the oldest message; the lock is held. */
+    private Delivery take() {
+        if (closed) return null;
+        if (missed > 0) {
+            var lagged = new Delivery.Lagged(missed);
+            missed = 0;
+            return lagged;
+        }
+        if (size == 0) return null;
+        var message = ring[head];
+        ring[head] = null;
+        head = next(head);
+        size--;
+        return new Delivery.Message(message);
+    }
+
+    private int next(int index) {
+        return index + 1 == ring.length ? 0 : index + 1;
+    }
+
+    /** Doubles the ring (up to the capacity), unwrapping it so the oldest message is at 0. */
+    private void grow() {
+        var bigger = new String[(int) Math.min(capacity, 2L * ring.length)];
+        for (int i = 0; i < size; i++) bigger[i] = ring[(head + i) % ring.length];
+        ring = bigger;
+        head = 0;
+    }
+
+    @Override
+    public String toString() {
+        return "Subscription[" + topic + "]";
+    }
+}

@@ -1,0 +1,150 @@
+package dev.strand.tests.broadcast;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.strand.Context;
+import dev.strand.Strand;
+import dev.strand.annotation.Get;
+import dev.strand.broadcast.Hub;
+import dev.strand.test.StrandExtension;
+import dev.strand.test.TestClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Forwarding a topic to a connection, over a streamed HTTP response: each message is one chunk.
+ * The WebSocket and SSE forms are the same call with those channels' Contexts.
+ */
+class ForwardTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Hub HUB = Hub.inProcess();
+    private static final CountDownLatch END_BRIEF = new CountDownLatch(1);
+
+    public static final class Rooms {
+        /** Streams the room until the client goes away. */
+        @Get("/rooms/{room}")
+        public void join(Context ctx) throws InterruptedException {
+            HUB.forward(ctx, ctx.pathParam("room")).awaitClosed(WAIT.multipliedBy(3));
+        }
+
+        /** Streams the room, as SSE-style frames, until the client goes away. */
+        @Get("/events/{room}")
+        public void events(Context ctx) throws InterruptedException {
+            ctx.setResponseHeader("Content-Type", "text/event-stream");
+            HUB.forward(ctx, ctx.pathParam("room"), (c, text) -> c.setResponseBody("data: " + text + "\n\n").sendBody())
+                    .awaitClosed(WAIT.multipliedBy(3));
+        }
+
+        /** Streams the room until the test lets the handler return, which ends the response. */
+        @Get("/brief/{room}")
+        public void brief(Context ctx) throws InterruptedException {
+            HUB.forward(ctx, ctx.pathParam("room"));
+            END_BRIEF.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    @RegisterExtension
+    static final StrandExtension app = new StrandExtension(() -> Strand.builder().controllers(new Rooms()));
+
+    @AfterAll
+    static void closeHub() {
+        HUB.close();
+    }
+
+    @Test
+    void messagesPublishedToTheRoomReachTheConnection(TestClient client) throws Exception {
+        try (var stream = Stream.open(client, "/rooms/lobby")) {
+            Await.until("the connection joined", WAIT, () -> HUB.subscriberCount("lobby") == 1);
+
+            assertEquals(1, HUB.publish("lobby", "hello"));
+            HUB.publish("lobby", "world");
+            HUB.publish("elsewhere", "not here");
+
+            var seen = stream.readUntil("world");
+            assertTrue(seen.indexOf("hello") < seen.indexOf("world"), seen);
+            assertTrue(!seen.contains("not here"), seen);
+        }
+    }
+
+    @Test
+    void theSendFunctionFormatsEachMessage(TestClient client) throws Exception {
+        try (var stream = Stream.open(client, "/events/news")) {
+            Await.until("the connection joined", WAIT, () -> HUB.subscriberCount("news") == 1);
+            HUB.publish("news", "{\"n\":1}");
+            var seen = stream.readUntil("data: {\"n\":1}\n\n");
+            assertTrue(seen.contains("Content-Type: text/event-stream"), seen);
+        }
+    }
+
+    @Test
+    void aConnectionThatGoesAwayLeavesTheRoom(TestClient client) throws Exception {
+        try (var stream = Stream.open(client, "/rooms/gone")) {
+            Await.until("the connection joined", WAIT, () -> HUB.subscriberCount("gone") == 1);
+            HUB.publish("gone", "hi");
+            stream.readUntil("hi");
+        }
+        // A plain HTTP response notices the peer is gone when a write fails: keep publishing.
+        Await.until("the closed connection left the room", WAIT, () -> {
+            HUB.publish("gone", "anyone?");
+            return HUB.subscriberCount("gone") == 0;
+        });
+        assertTrue(!HUB.topics().contains("gone"));
+    }
+
+    @Test
+    void theExchangeEndingLeavesTheRoomWithoutAnyPublish(TestClient client) throws Exception {
+        try (var stream = Stream.open(client, "/brief/short")) {
+            Await.until("the connection joined", WAIT, () -> HUB.subscriberCount("short") == 1);
+            HUB.publish("short", "only message");
+            stream.readUntil("only message");
+
+            END_BRIEF.countDown();
+
+            Await.until("the ended exchange left the room", WAIT, () -> HUB.subscriberCount("short") == 0);
+            stream.readUntil("0\r\n\r\n");
+        }
+    }
+
+    /** A raw HTTP/1.1 GET whose streamed response the test reads as it comes. */
+    private record Stream(Socket socket, StringBuilder seen) implements AutoCloseable {
+        static Stream open(TestClient client, String path) throws IOException {
+            var socket = new Socket();
+            socket.connect(new InetSocketAddress(client.base().getHost(), client.base().getPort()), (int) WAIT.toMillis());
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: test\r\n\r\n").getBytes(ISO_8859_1));
+            return new Stream(socket, new StringBuilder());
+        }
+
+        /** Reads until {@code expected} has arrived; returns everything so far. */
+        String readUntil(String expected) throws IOException {
+            var buffer = new byte[4096];
+            while (seen.indexOf(expected) < 0) {
+                int n;
+                try {
+                    n = socket.getInputStream().read(buffer);
+                } catch (SocketTimeoutException e) {
+                    return fail("no '" + expected + "' within " + WAIT + "; got:\n" + seen);
+                }
+                if (n < 0) fail("the server closed before '" + expected + "'; got:\n" + seen);
+                seen.append(new String(buffer, 0, n, ISO_8859_1));
+            }
+            return seen.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
