@@ -16,6 +16,8 @@ import dev.strand.routing.RouteTable;
 import dev.strand.scan.RouteAnnotations;
 import dev.strand.scan.RouteDefinition;
 import dev.strand.scan.Scanner;
+import dev.strand.annotation.Ws;
+import dev.strand.websocket.WsEndpoint;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
@@ -82,18 +84,18 @@ final class Assembly {
                 var pattern = PathPattern.parse(def.path());
                 var invoker = Invoker.of(instance, def.handler(), services.json(), pattern.paramNames());
                 var chain = middleware.forRoute(def.handler());
-                table.add(new Route<>(def.httpMethod(), pattern, endpoint(def, chain, invoker), def.origin()));
+                table.add(new Route<>(def.httpMethod(), pattern, endpoint(def, chain, invoker, services.config()), def.origin()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(where + ": " + e.getMessage(), e);
             }
         }
     }
 
-    private static Endpoint endpoint(RouteDefinition def, Pipeline chain, Invoker invoker) {
+    private static Endpoint endpoint(RouteDefinition def, Pipeline chain, Invoker invoker, StrandConfig config) {
         return switch (def.kind()) {
             case HTTP -> new HttpEndpoint(chain, invoker);
-            case WS, SSE -> throw new IllegalArgumentException("@" + (def.kind() == RouteDefinition.Kind.WS ? "Ws" : "Sse")
-                    + " routes are not served by this version of Strand");
+            case WS -> new WsEndpoint(chain, invoker, (Ws) def.annotation(), config.ws());
+            case SSE -> throw new IllegalArgumentException("@Sse routes are not served by this version of Strand");
         };
     }
 

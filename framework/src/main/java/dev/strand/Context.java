@@ -1,5 +1,7 @@
 package dev.strand;
 
+import dev.strand.websocket.WsClose;
+import dev.strand.websocket.WsMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +159,54 @@ public interface Context {
 
     /** Ends the exchange: completes the HTTP response, ends the SSE stream, or closes the WebSocket with 1000. */
     void close();
+
+    // ---- sends that need no setter; safe from any thread on a WebSocket ---------------------
+
+    /**
+     * Sends text as the next part: a WebSocket text message, or the next chunk of an HTTP or SSE
+     * response. On a WebSocket it returns once the message is queued for the socket, and may be
+     * called from any thread; messages from one thread keep their order.
+     *
+     * @throws dev.strand.ClosedException when the peer is gone, or read so slowly that the
+     *                                    connection's outbound buffer overflowed (the connection
+     *                                    is then closed with 1013)
+     */
+    Context sendText(String text);
+
+    /** Sends bytes as the next part: a WebSocket binary message, or a response chunk. Like {@link #sendText}. */
+    Context sendBinary(byte[] bytes);
+
+    /** Sends a value written as JSON text, like {@link #sendText}. */
+    default Context sendJson(Object value) {
+        return sendText(jsonText(value));
+    }
+
+    /** A value written as JSON text with the server's codec. */
+    String jsonText(Object value);
+
+    // ---- WebSocket ---------------------------------------------------------------------------
+
+    /**
+     * The next whole WebSocket message, blocking this (virtual) thread until it arrives, or
+     * {@code null} once the connection closed (see {@link #closeStatus()}). Strand reads at most
+     * one message ahead of the handler, so a client sending faster than the handler receives is
+     * held back by TCP. For the handler's own thread.
+     *
+     * @throws UnsupportedOperationException on HTTP and SSE routes
+     */
+    WsMessage receive();
+
+    /** Sends a WebSocket ping; the peer's pong is handled by Strand. Safe from any thread. */
+    Context ping(byte[] payload);
+
+    /**
+     * Closes a WebSocket with a code and a reason (at most 123 UTF-8 bytes; longer is cut), e.g.
+     * {@code ctx.close(4000, "game over")}. On HTTP and SSE routes it is {@link #close()}.
+     */
+    void close(int code, String reason);
+
+    /** How the WebSocket closed, or {@code null} while it is open and on HTTP and SSE routes. */
+    WsClose closeStatus();
 
     /**
      * Runs {@code action} once when the exchange ends, by any path: the HTTP response completed,

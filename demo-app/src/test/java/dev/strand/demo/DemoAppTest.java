@@ -72,4 +72,24 @@ class DemoAppTest {
         assertEquals("text/css; charset=utf-8", css.header("Content-Type"));
         assertEquals(304, client.get("/assets/site.css", "If-None-Match", css.header("ETag")).status());
     }
+
+    @Test
+    void echoSocketEchoesTextAndBinary(TestClient client) {
+        try (var ws = client.ws("/ws/echo")) {
+            ws.send("x");
+            assertEquals("Echo: x", ws.receiveText());
+            ws.send(new byte[] {4, 2});
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {4, 2}, ws.receiveBinary());
+        }
+    }
+
+    @Test
+    void secureSocketNeedsTheTokenAndGreetsTheUser(TestClient client) {
+        assertEquals(401, client.wsRejected("/ws/secure").status());
+        try (var ws = client.ws("/ws/secure?token=demo-token")) {
+            assertEquals("{\"user\":\"demo\"}", ws.receiveText());
+            ws.send("hi");
+            assertEquals("Echo: hi", ws.receiveText());
+        }
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param maxConnections       open connections accepted at once, 0 for no limit; further clients
  *                             wait in the accept queue; default 10,000
  * @param stopTimeout          how long a graceful stop waits for requests in flight; default 5 s
+ * @param ws                   WebSocket defaults; default {@link WsConfig#DEFAULT}
  */
 public record StrandConfig(
         String host,
@@ -27,7 +28,8 @@ public record StrandConfig(
         Duration idleTimeout,
         Limits limits,
         int maxConnections,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        WsConfig ws) {
 
     public StrandConfig {
         Objects.requireNonNull(host, "host");
@@ -35,6 +37,7 @@ public record StrandConfig(
         Objects.requireNonNull(stopTimeout, "stopTimeout");
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(ws, "ws");
         if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
     }
 
@@ -60,6 +63,7 @@ public record StrandConfig(
         b.limits = limits;
         b.maxConnections = maxConnections;
         b.stopTimeout = stopTimeout;
+        b.ws = ws;
         return b;
     }
 
@@ -74,6 +78,7 @@ public record StrandConfig(
         private Limits limits = Limits.DEFAULT;
         private int maxConnections = 10_000;
         private Duration stopTimeout = Duration.ofSeconds(5);
+        private WsConfig ws = WsConfig.DEFAULT;
 
         private Builder() {
         }
@@ -91,10 +96,13 @@ public record StrandConfig(
         public Builder maxQueryParams(int count) { this.limits = limits.withMaxQueryParams(count); return this; }
         public Builder maxConnections(int count) { this.maxConnections = count; return this; }
         public Builder stopTimeout(Duration timeout) { this.stopTimeout = timeout; return this; }
+        public Builder ws(WsConfig settings) { this.ws = settings; return this; }
+        /** Adjusts the WebSocket defaults, e.g. {@code ws(w -> w.withPingInterval(Duration.ofSeconds(10)))}. */
+        public Builder ws(java.util.function.UnaryOperator<WsConfig> change) { this.ws = change.apply(ws); return this; }
 
         public StrandConfig build() {
             return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
-                    limits, maxConnections, stopTimeout);
+                    limits, maxConnections, stopTimeout, ws);
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.strand.http;
 
+import dev.strand.websocket.WsClose;
+import dev.strand.websocket.WsMessage;
+
 /**
  * How a {@link StrandContext} talks to its peer: plain HTTP, an SSE stream or a WebSocket. The
  * Context's request getters and response setters are the same everywhere; only these operations
@@ -13,14 +16,41 @@ public interface Channel {
     /** Writes the pending body as the next part ({@link dev.strand.Context#sendBody()}). */
     void sendBody(StrandContext ctx);
 
-    /** The request body, or the next inbound message ({@link dev.strand.Context#requestBody()}). */
+    /** Writes text as the next part, leaving the pending body alone. */
+    void sendText(StrandContext ctx, String text);
+
+    /** Writes bytes as the next part, leaving the pending body alone. */
+    void sendBinary(StrandContext ctx, byte[] bytes);
+
+    /** The request body, or the next inbound message's bytes ({@link dev.strand.Context#requestBody()}). */
     byte[] receive(StrandContext ctx);
+
+    /** The next inbound message, or {@code null} at the end; WebSocket only. */
+    default WsMessage receiveMessage(StrandContext ctx) {
+        throw new UnsupportedOperationException("receive() reads WebSocket messages; on " + ctx.method()
+                + " routes read the body with requestBody()");
+    }
+
+    /** Sends a ping; WebSocket only. */
+    default void ping(StrandContext ctx, byte[] payload) {
+        throw new UnsupportedOperationException("ping() is for WebSocket connections");
+    }
+
+    /** How the connection closed, or {@code null}; WebSocket only. */
+    default WsClose closeStatus() {
+        return null;
+    }
 
     /** Whether the peer is known to be gone. */
     boolean closed();
 
     /** Ends the exchange on the handler's request ({@link dev.strand.Context#close()}). */
     void close(StrandContext ctx);
+
+    /** Ends the exchange with a close code and reason; only a WebSocket says them to the peer. */
+    default void close(StrandContext ctx, int code, String reason) {
+        close(ctx);
+    }
 
     /** Whether an error response can still be written (nothing committed yet). */
     boolean canRespond();

@@ -47,6 +47,27 @@ final class HttpChannel implements Channel {
     }
 
     @Override
+    public void sendText(StrandContext ctx, String text) {
+        stream(ctx, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+    }
+
+    @Override
+    public void sendBinary(StrandContext ctx, byte[] bytes) {
+        stream(ctx, bytes, "application/octet-stream");
+    }
+
+    private void stream(StrandContext ctx, byte[] bytes, String defaultType) {
+        if (state == State.DONE) throw alreadySent();
+        if (state == State.OPEN) {
+            if (!ctx.response().getHeaders().contains(HttpHeader.CONTENT_TYPE)) {
+                ctx.response().getHeaders().put(HttpHeader.CONTENT_TYPE, defaultType);
+            }
+            state = State.STREAMING;
+        }
+        write(ctx.response(), false, bytes);
+    }
+
+    @Override
     public byte[] receive(StrandContext ctx) {
         if (requestBody == null) {
             requestBody = readWholeBody(ctx.request(), ctx.services().config().limits().maxBodySize());

@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * The Jetty server behind a Strand app: selectors and acceptors on platform threads, every
@@ -45,6 +46,7 @@ public final class JettyServer {
             server.addBean(new NetworkConnectionLimit(config.maxConnections(), connector));
         }
 
+        ServerWebSocketContainer.ensure(server);
         server.setHandler(new GracefulHandler(handler));
         server.setErrorHandler(new ProtocolErrorHandler(errors));
         server.setStopTimeout(config.stopTimeout().toMillis());

@@ -2,37 +2,49 @@ package dev.strand.http;
 
 import dev.strand.Context;
 import dev.strand.routing.RouteMatch;
+import dev.strand.websocket.WsClose;
+import dev.strand.websocket.WsMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * The one {@link Context} implementation. Request getters read the Jetty request (of the upgrade,
- * for a WebSocket); response setters write Jetty's response headers directly and keep the body
- * until a send; the current {@link Channel} decides what a send means.
+ * The one {@link Context} implementation. Request getters read the Jetty request, or for a
+ * WebSocket a snapshot of the upgrade request taken by {@link #detach()} (Jetty recycles the
+ * request once the upgrade completes); response setters write Jetty's response headers directly
+ * and keep the body until a send; the current {@link Channel} decides what a send means.
  */
 public final class StrandContext implements Context {
     private static final byte[] EMPTY = new byte[0];
+    private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String BYTES = "application/octet-stream";
+    private static final String JSON = "application/json";
 
     private final Request request;
     private final Response response;
     private final Callback callback;
     private final RouteMatch<?> match;
     private final Services services;
+    private final String method;
+    private final HttpURI uri;
+    private final CloseActions closeActions = new CloseActions();
+    private HttpFields headers;
     private Channel channel;
 
     private Map<Key<?>, Object> attributes;
     private Fields query;
     private Map<String, String> cookies;
-
-    private final CloseActions closeActions = new CloseActions();
+    private String remoteAddress;
 
     private Throwable failure;
     private byte[] responseBody = EMPTY;
@@ -46,13 +58,16 @@ public final class StrandContext implements Context {
         this.callback = callback;
         this.match = match;
         this.services = services;
+        this.method = request.getMethod();
+        this.uri = request.getHttpURI();
+        this.headers = request.getHeaders();
         this.channel = new HttpChannel();
         response.setStatus(200);
     }
 
     // ---- for the framework ------------------------------------------------------------
 
-    /** The Jetty request (of the upgrade, for a WebSocket). */
+    /** The Jetty request; not to be used after {@link #detach()}. */
     public Request request() {
         return request;
     }
@@ -83,6 +98,17 @@ public final class StrandContext implements Context {
     /** Switches to another channel, e.g. once a stream starts or a WebSocket opens. */
     public void channel(Channel channel) {
         this.channel = channel;
+    }
+
+    /**
+     * Copies what the request getters need out of the Jetty request, so they keep working for
+     * the life of a WebSocket after Jetty recycles the upgrade request.
+     */
+    public void detach() {
+        headers = headers.asImmutable();
+        query();
+        cookies();
+        remoteAddress();
     }
 
     /** Marks the exchange as failed beyond answering: it will be aborted when it completes. */
@@ -128,16 +154,21 @@ public final class StrandContext implements Context {
         }
     }
 
+    /** Runs the close actions, once; later calls do nothing. Safe from any thread. */
+    public void runCloseActions() {
+        closeActions.run();
+    }
+
     // ---- request ----------------------------------------------------------------------
 
     @Override
     public String method() {
-        return request.getMethod();
+        return method;
     }
 
     @Override
     public String path() {
-        return request.getHttpURI().getPath();
+        return uri.getPath();
     }
 
     @Override
@@ -175,19 +206,19 @@ public final class StrandContext implements Context {
 
     private Fields query() {
         if (query == null) {
-            query = request.getHttpURI().getQuery() == null ? Fields.EMPTY : Request.extractQueryParameters(request);
+            query = uri.getQuery() == null ? Fields.EMPTY : Request.extractQueryParameters(request);
         }
         return query;
     }
 
     @Override
     public String header(String name) {
-        return request.getHeaders().get(name);
+        return headers.get(name);
     }
 
     @Override
     public List<String> headers(String name) {
-        return request.getHeaders().getValuesList(name);
+        return headers.getValuesList(name);
     }
 
     @Override
@@ -212,7 +243,8 @@ public final class StrandContext implements Context {
 
     @Override
     public String remoteAddress() {
-        return Request.getRemoteAddr(request);
+        if (remoteAddress == null) remoteAddress = Request.getRemoteAddr(request);
+        return remoteAddress;
     }
 
     @Override
@@ -270,10 +302,6 @@ public final class StrandContext implements Context {
         return response.getHeaders().get(name);
     }
 
-    private static final String TEXT = "text/plain; charset=utf-8";
-    private static final String BYTES = "application/octet-stream";
-    private static final String JSON = "application/json";
-
     @Override
     public Context setResponseBody(byte[] body) {
         return body(body, BYTES);
@@ -281,7 +309,7 @@ public final class StrandContext implements Context {
 
     @Override
     public Context setResponseBody(String body) {
-        return body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), TEXT);
+        return body(body.getBytes(StandardCharsets.UTF_8), TEXT);
     }
 
     @Override
@@ -313,6 +341,23 @@ public final class StrandContext implements Context {
     }
 
     @Override
+    public Context sendText(String text) {
+        channel.sendText(this, text);
+        return this;
+    }
+
+    @Override
+    public Context sendBinary(byte[] bytes) {
+        channel.sendBinary(this, bytes);
+        return this;
+    }
+
+    @Override
+    public String jsonText(Object value) {
+        return new String(services.json().write(value), StandardCharsets.UTF_8);
+    }
+
+    @Override
     public boolean closed() {
         return channel.closed();
     }
@@ -327,13 +372,31 @@ public final class StrandContext implements Context {
         closeActions.add(action);
     }
 
-    /** Runs the close actions, once; later calls do nothing. Safe from any thread. */
-    public void runCloseActions() {
-        closeActions.run();
+    // ---- WebSocket --------------------------------------------------------------------
+
+    @Override
+    public WsMessage receive() {
+        return channel.receiveMessage(this);
+    }
+
+    @Override
+    public Context ping(byte[] payload) {
+        channel.ping(this, payload);
+        return this;
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        channel.close(this, code, reason);
+    }
+
+    @Override
+    public WsClose closeStatus() {
+        return channel.closeStatus();
     }
 
     @Override
     public String toString() {
-        return method() + " " + path();
+        return method + " " + uri.getPath();
     }
 }

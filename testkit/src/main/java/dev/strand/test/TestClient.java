@@ -11,6 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -125,6 +130,76 @@ public final class TestClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("raw request failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens a WebSocket to a path, with request headers as name/value pairs ({@code "Origin"}
+     * and {@code "Sec-WebSocket-Protocol"} included), and waits for the handshake.
+     *
+     * @throws AssertionError when the server refuses the upgrade, naming its status
+     */
+    public WsTestClient ws(String path, String... headers) {
+        var client = new WsTestClient(timeout, path);
+        try {
+            wsBuilder(headers).buildAsync(wsUri(path), client.listener()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return client;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException h) {
+                throw new AssertionError("WebSocket " + path + " was refused with " + h.getResponse().statusCode()
+                        + ": " + h.getResponse().body());
+            }
+            throw new AssertionError("WebSocket " + path + " failed to open: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("WebSocket " + path + " did not open within " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("opening WebSocket " + path + " was interrupted", e);
+        }
+    }
+
+    /**
+     * Tries a WebSocket upgrade that the server should refuse, and returns its answer.
+     *
+     * @throws AssertionError when the server accepts the upgrade
+     */
+    public WsHandshake wsRejected(String path, String... headers) {
+        try {
+            var ws = wsBuilder(headers).buildAsync(wsUri(path), new WebSocket.Listener() { })
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ws.abort();
+            throw new AssertionError("expected WebSocket " + path + " to be refused, but it opened");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException h) {
+                var r = h.getResponse();
+                return new WsHandshake(r.statusCode(), r.headers(), r.body() == null ? "" : String.valueOf(r.body()));
+            }
+            throw new AssertionError("WebSocket " + path + " failed without an HTTP answer: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("WebSocket " + path + " got no answer within " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("the upgrade to " + path + " was interrupted", e);
+        }
+    }
+
+    private WebSocket.Builder wsBuilder(String... headers) {
+        if (headers.length % 2 != 0) throw new IllegalArgumentException("headers come in name/value pairs");
+        var builder = http.newWebSocketBuilder().connectTimeout(timeout);
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Sec-WebSocket-Protocol")) {
+                var offered = headers[i + 1].split("\\s*,\\s*");
+                builder.subprotocols(offered[0], java.util.Arrays.copyOfRange(offered, 1, offered.length));
+            } else {
+                builder.header(headers[i], headers[i + 1]);
+            }
+        }
+        return builder;
+    }
+
+    /** The ws:// URI of a path on the server. */
+    public URI wsUri(String path) {
+        var http = uri(path);
+        return URI.create("ws" + http.toString().substring(4));
     }
 
     private static byte[] json(Object value) {
