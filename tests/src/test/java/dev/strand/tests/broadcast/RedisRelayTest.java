@@ -17,6 +17,8 @@ class RedisRelayTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** Long enough for a reconnect at the longest backoff (5 s) plus the connection itself. */
     private static final Duration RECONNECT = Duration.ofSeconds(20);
+    /** Short, so failures show within the waits; not so short that a busy machine looks like a dead link. */
+    private static final Duration HEARTBEAT = Duration.ofMillis(500);
 
     private RedisServer redis;
     private final List<Hub> hubs = new ArrayList<>();
@@ -107,8 +109,8 @@ class RedisRelayTest {
 
     @Test
     void aRedisCrashAndRestartIsSurvived() throws Exception {
-        var one = hub(Hub.builder().redis(redis.url()).instanceId("one").heartbeat(Duration.ofMillis(200)));
-        var two = hub(Hub.builder().redis(redis.url()).instanceId("two").heartbeat(Duration.ofMillis(200)));
+        var one = hub(Hub.builder().redis(redis.url()).instanceId("one").heartbeat(HEARTBEAT));
+        var two = hub(Hub.builder().redis(redis.url()).instanceId("two").heartbeat(HEARTBEAT));
         awaitRelay(one, two);
         var onOne = one.subscribe("room");
         var onTwo = two.subscribe("room");
@@ -134,8 +136,8 @@ class RedisRelayTest {
 
     @Test
     void aFrozenRedisIsNoticedByTheHeartbeat() throws Exception {
-        var one = hub(Hub.builder().redis(redis.url()).instanceId("one").heartbeat(Duration.ofMillis(200)));
-        var two = hub(Hub.builder().redis(redis.url()).instanceId("two").heartbeat(Duration.ofMillis(200)));
+        var one = hub(Hub.builder().redis(redis.url()).instanceId("one").heartbeat(HEARTBEAT));
+        var two = hub(Hub.builder().redis(redis.url()).instanceId("two").heartbeat(HEARTBEAT));
         awaitRelay(one, two);
         var onTwo = two.subscribe("room");
 
