@@ -73,7 +73,7 @@ class RedisRelayTest {
     }
 
     @Test
-    void onlyTheTopicPublishedToIsReached() throws Exception {
+    void onlyTheTopicPublishedToIsReachedWithTheTextIntact() throws Exception {
         var one = hub("one");
         var two = hub("two");
         awaitRelay(one, two);
@@ -81,9 +81,10 @@ class RedisRelayTest {
         var room = two.subscribe("room");
 
         one.publish("other room", "not for other");
-        one.publish("room", "for room");
+        var multiline = "{\"text\": \"line one\nline two\"}\nünïcödé ✓";
+        one.publish("room", multiline);
 
-        assertEquals(message("for room"), room.receive(WAIT));
+        assertEquals(message(multiline), room.receive(WAIT));
         assertNull(other.poll());
     }
 
