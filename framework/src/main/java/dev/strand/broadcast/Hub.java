@@ -19,9 +19,9 @@ import java.util.function.BiConsumer;
  * @Ws("/chat/{room}")
  * void chat(Context ctx) {
  *     var room = ctx.pathParam("room");
- *     try (var me = hub.forward(ctx, room)) {         // deliveries go to this socket
- *         for (byte[] msg; (msg = ctx.requestBody()).length > 0; ) {
- *             hub.publish(room, new String(msg, UTF_8), me);   // to everyone else
+ *     try (var me = hub.forward(ctx, room)) {                  // deliveries go to this socket
+ *         for (WsMessage msg; (msg = ctx.receive()) != null; ) {
+ *             if (msg instanceof WsMessage.Text(var text)) hub.publish(room, text, me);   // to everyone else
  *         }
  *     }
  * }
@@ -154,19 +154,19 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * Joins a connection to a topic: each message is sent to it as the response body, with
-     * {@code ctx.setResponseBody(text).sendBody()} (a WebSocket text message, a chunk of a
-     * streamed response), on a virtual thread of its own. See
+     * Joins a connection to a topic: each message is sent to it with {@link Context#sendText}
+     * (a WebSocket text message, which may go out alongside the handler's own sends; a chunk of
+     * a streamed response), on a virtual thread of its own. See
      * {@link #forward(Context, Subscription, BiConsumer)}.
      */
     public Subscription forward(Context ctx, String topic) {
-        return forward(ctx, subscribe(topic), (c, text) -> c.setResponseBody(text).sendBody());
+        return forward(ctx, subscribe(topic), Context::sendText);
     }
 
     /**
      * Joins a connection to a topic, sending each message with {@code send}, e.g. as an SSE event:
      * {@snippet :
-     * hub.forward(ctx, "ticks", (c, text) -> c.setResponseBody("data: " + text + "\n\n").sendBody());
+     * hub.forward(ctx, "ticks", (c, text) -> c.sendText("data: " + text + "\n\n"));
      * }
      * See {@link #forward(Context, Subscription, BiConsumer)}.
      */

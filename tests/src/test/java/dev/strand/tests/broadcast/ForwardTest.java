@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.strand.Context;
 import dev.strand.Strand;
 import dev.strand.annotation.Get;
+import dev.strand.annotation.Ws;
 import dev.strand.broadcast.Hub;
 import dev.strand.test.StrandExtension;
 import dev.strand.test.TestClient;
+import dev.strand.websocket.WsMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Forwarding a topic to a connection, over a streamed HTTP response: each message is one chunk.
- * The WebSocket and SSE forms are the same call with those channels' Contexts.
+ * Forwarding a topic to a connection: to a WebSocket (each message a text message), and to a
+ * streamed HTTP response (each message a chunk, as an SSE stream would get them).
  */
 class ForwardTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -32,6 +34,17 @@ class ForwardTest {
     private static final CountDownLatch END_BRIEF = new CountDownLatch(1);
 
     public static final class Rooms {
+        /** A chat room: what a member sends reaches every other member. */
+        @Ws("/chat/{room}")
+        public void chat(Context ctx) {
+            var room = ctx.pathParam("room");
+            try (var me = HUB.forward(ctx, room)) {
+                for (WsMessage m; (m = ctx.receive()) != null; ) {
+                    if (m instanceof WsMessage.Text(var text)) HUB.publish(room, text, me);
+                }
+            }
+        }
+
         /** Streams the room until the client goes away. */
         @Get("/rooms/{room}")
         public void join(Context ctx) throws InterruptedException {
@@ -42,7 +55,7 @@ class ForwardTest {
         @Get("/events/{room}")
         public void events(Context ctx) throws InterruptedException {
             ctx.setResponseHeader("Content-Type", "text/event-stream");
-            HUB.forward(ctx, ctx.pathParam("room"), (c, text) -> c.setResponseBody("data: " + text + "\n\n").sendBody())
+            HUB.forward(ctx, ctx.pathParam("room"), (c, text) -> c.sendText("data: " + text + "\n\n"))
                     .awaitClosed(WAIT.multipliedBy(3));
         }
 
@@ -60,6 +73,40 @@ class ForwardTest {
     @AfterAll
     static void closeHub() {
         HUB.close();
+    }
+
+    @Test
+    void aWebSocketMemberHearsTheOthersButNotItself(TestClient client) throws Exception {
+        try (var ada = client.ws("/chat/tea"); var bob = client.ws("/chat/tea");
+             var eve = client.ws("/chat/coffee"); var dan = client.ws("/chat/coffee")) {
+            Await.until("all joined", WAIT, () -> HUB.subscriberCount("tea") == 2 && HUB.subscriberCount("coffee") == 2);
+
+            ada.send("hi bob");
+            assertEquals("hi bob", bob.receiveText());
+            bob.send("hi ada");
+            assertEquals("hi ada", ada.receiveText(), "ada never got her own message back");
+
+            assertEquals(2, HUB.publish("tea", "from the server"));
+            assertEquals("from the server", ada.receiveText());
+            assertEquals("from the server", bob.receiveText());
+            eve.send("only coffee");
+            assertEquals("only coffee", dan.receiveText());
+            HUB.publish("tea", "last");
+            assertEquals("last", ada.receiveText(), "nothing from the other room came first");
+        }
+    }
+
+    @Test
+    void aWebSocketThatClosesOrDropsLeavesTheRoom(TestClient client) throws Exception {
+        var closing = client.ws("/chat/leaving");
+        var dropping = client.ws("/chat/leaving");
+        Await.until("both joined", WAIT, () -> HUB.subscriberCount("leaving") == 2);
+
+        closing.close();
+        Await.until("the closed socket left", WAIT, () -> HUB.subscriberCount("leaving") == 1);
+        dropping.socket().abort();
+        Await.until("the dropped socket left", WAIT, () -> HUB.subscriberCount("leaving") == 0);
+        assertTrue(!HUB.topics().contains("leaving"));
     }
 
     @Test
