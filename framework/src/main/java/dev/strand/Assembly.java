@@ -5,6 +5,7 @@ import dev.strand.config.StrandConfig;
 import dev.strand.http.Endpoint;
 import dev.strand.http.ErrorResponses;
 import dev.strand.http.HttpEndpoint;
+import dev.strand.http.OpenStreams;
 import dev.strand.http.Services;
 import dev.strand.http.StrandHandler;
 import dev.strand.json.JsonCodec;
@@ -16,7 +17,9 @@ import dev.strand.routing.RouteTable;
 import dev.strand.scan.RouteAnnotations;
 import dev.strand.scan.RouteDefinition;
 import dev.strand.scan.Scanner;
+import dev.strand.annotation.Sse;
 import dev.strand.annotation.Ws;
+import dev.strand.sse.SseEndpoint;
 import dev.strand.websocket.WsEndpoint;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -46,7 +49,7 @@ final class Assembly {
 
     static App assemble(Parts parts) {
         var json = parts.mapper() == null ? new JsonCodec() : new JsonCodec(parts.mapper());
-        var services = new Services(parts.config(), json, new ErrorResponses(json, parts.exceptions()));
+        var services = new Services(parts.config(), json, new ErrorResponses(json, parts.exceptions()), new OpenStreams());
         var packages = parts.packages();
         var found = packages.isEmpty() ? new Scanner.Found(List.of(), List.of()) : Scanner.scan(packages, parts.loader());
 
@@ -95,7 +98,7 @@ final class Assembly {
         return switch (def.kind()) {
             case HTTP -> new HttpEndpoint(chain, invoker);
             case WS -> new WsEndpoint(chain, invoker, (Ws) def.annotation(), config.ws());
-            case SSE -> throw new IllegalArgumentException("@Sse routes are not served by this version of Strand");
+            case SSE -> new SseEndpoint(chain, invoker, (Sse) def.annotation(), config.sseHeartbeat());
         };
     }
 

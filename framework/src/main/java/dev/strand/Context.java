@@ -77,6 +77,16 @@ public interface Context {
      */
     byte[] requestBody();
 
+    /**
+     * The request body as a stream, read as it arrives without holding it in memory, for uploads
+     * of any size up to {@code Limits.maxStreamSize} (1 GiB by default); past it a read throws a
+     * 413 {@link HttpException} and the connection is closed after the answer. Reads block this
+     * (virtual) thread. Either this or {@link #requestBody()}, not both.
+     *
+     * @throws UnsupportedOperationException on WebSocket routes
+     */
+    java.io.InputStream requestBodyStream();
+
     /** {@link #requestBody()} decoded as UTF-8. */
     default String requestBodyString() {
         return new String(requestBody(), StandardCharsets.UTF_8);
@@ -183,6 +193,23 @@ public interface Context {
 
     /** A value written as JSON text with the server's codec. */
     String jsonText(Object value);
+
+    // ---- SSE ---------------------------------------------------------------------------------
+
+    /**
+     * Sends one Server-Sent Event on an {@code @Sse} route and flushes it, blocking until written.
+     * The stream's headers go out with the first event (or heartbeat).
+     *
+     * @throws dev.strand.ClosedException when the client is gone (noticed at the latest by the
+     *                                    next heartbeat); let it propagate to end the stream quietly
+     * @throws UnsupportedOperationException on other routes
+     */
+    Context sendEvent(dev.strand.sse.SseEvent event);
+
+    /** The {@code Last-Event-ID} header a reconnecting EventSource sends, or {@code null}. */
+    default String lastEventId() {
+        return header("Last-Event-ID");
+    }
 
     // ---- WebSocket ---------------------------------------------------------------------------
 

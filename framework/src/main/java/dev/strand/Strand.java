@@ -3,6 +3,7 @@ package dev.strand;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strand.config.StrandConfig;
 import dev.strand.http.JettyServer;
+import dev.strand.http.OpenStreams;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,10 +39,12 @@ public final class Strand implements AutoCloseable {
 
     private final JettyServer jetty;
     private final StrandConfig config;
+    private final OpenStreams streams;
 
-    private Strand(JettyServer jetty, StrandConfig config) {
+    private Strand(JettyServer jetty, StrandConfig config, OpenStreams streams) {
         this.jetty = jetty;
         this.config = config;
+        this.streams = streams;
     }
 
     /**
@@ -80,6 +83,7 @@ public final class Strand implements AutoCloseable {
      */
     public void stop() {
         try {
+            streams.endAll();
             jetty.stop();
         } catch (Exception e) {
             throw new IllegalStateException("Strand did not stop cleanly", e);
@@ -250,7 +254,7 @@ public final class Strand implements AutoCloseable {
                 throw new IllegalStateException("Strand could not listen on " + settings.host() + ":" + settings.port()
                         + ": " + e.getMessage(), e);
             }
-            var strand = new Strand(jetty, settings);
+            var strand = new Strand(jetty, settings, app.services().streams());
             LOG.info("Strand listening on {} ({} routes, started in {} ms)", strand.uri(), app.routeCount(),
                     (System.nanoTime() - started) / 1_000_000);
             return strand;

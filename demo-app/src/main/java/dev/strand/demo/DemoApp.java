@@ -1,6 +1,7 @@
 package dev.strand.demo;
 
 import dev.strand.Strand;
+import dev.strand.broadcast.Hub;
 import dev.strand.middleware.AccessLog;
 import dev.strand.middleware.StaticFiles;
 
@@ -13,13 +14,19 @@ public final class DemoApp {
     }
 
     public static void main(String[] args) {
-        app().args(args).start();
+        app(Hub.inProcess()).args(args).start();
     }
 
-    /** The demo as a builder, so tests can start it on a random port. */
+    /** The demo with an in-process hub, so tests can start it on a random port. */
     public static Strand.Builder app() {
+        return app(Hub.inProcess());
+    }
+
+    /** The demo with the given hub (in-process, or relayed through Redis across instances). */
+    public static Strand.Builder app(Hub hub) {
         return Strand.builder()
                 .scan(DemoApp.class.getPackageName())
+                .controllers(new StreamController(new Market(hub)))
                 .use(new AccessLog(), StaticFiles.classpath("public"))
                 .port(DEFAULT_PORT);
     }

@@ -7,35 +7,44 @@ package dev.strand.config;
  * @param maxHeaderSize  bytes of request line plus headers (431 past it)
  * @param maxUriLength   characters of path plus query (414 past it)
  * @param maxQueryParams query parameters (400 past it)
+ * @param maxStreamSize  bytes {@code requestBodyStream()} delivers (413 past it, then the connection closes)
  */
-public record Limits(long maxBodySize, int maxHeaderSize, int maxUriLength, int maxQueryParams) {
+public record Limits(long maxBodySize, int maxHeaderSize, int maxUriLength, int maxQueryParams, long maxStreamSize) {
 
-    /** The defaults: 10 MiB body, 8 KiB headers, 4,096-character URI, 256 query parameters. */
-    public static final Limits DEFAULT = new Limits(10L * 1024 * 1024, 8 * 1024, 4096, 256);
+    /** The defaults: 10 MiB body, 8 KiB headers, 4,096-character URI, 256 query parameters, 1 GiB streamed body. */
+    public static final Limits DEFAULT = new Limits(10L * 1024 * 1024, 8 * 1024, 4096, 256, 1L << 30);
 
-    /** For servers on the public internet: 1 MiB body, 4 KiB headers, 2,048-character URI, 32 query parameters. */
-    public static final Limits STRICT = new Limits(1024 * 1024, 4 * 1024, 2048, 32);
+    /**
+     * For servers on the public internet: 1 MiB body, 4 KiB headers, 2,048-character URI, 32 query
+     * parameters, 100 MiB streamed body.
+     */
+    public static final Limits STRICT = new Limits(1024 * 1024, 4 * 1024, 2048, 32, 100L * 1024 * 1024);
 
     public Limits {
         if (maxBodySize < 0) throw new IllegalArgumentException("maxBodySize must be >= 0, was " + maxBodySize);
         if (maxHeaderSize < 1024) throw new IllegalArgumentException("maxHeaderSize must be >= 1024, was " + maxHeaderSize);
         if (maxUriLength < 16) throw new IllegalArgumentException("maxUriLength must be >= 16, was " + maxUriLength);
         if (maxQueryParams < 0) throw new IllegalArgumentException("maxQueryParams must be >= 0, was " + maxQueryParams);
+        if (maxStreamSize < 0) throw new IllegalArgumentException("maxStreamSize must be >= 0, was " + maxStreamSize);
     }
 
     public Limits withMaxBodySize(long bytes) {
-        return new Limits(bytes, maxHeaderSize, maxUriLength, maxQueryParams);
+        return new Limits(bytes, maxHeaderSize, maxUriLength, maxQueryParams, maxStreamSize);
     }
 
     public Limits withMaxHeaderSize(int bytes) {
-        return new Limits(maxBodySize, bytes, maxUriLength, maxQueryParams);
+        return new Limits(maxBodySize, bytes, maxUriLength, maxQueryParams, maxStreamSize);
     }
 
     public Limits withMaxUriLength(int chars) {
-        return new Limits(maxBodySize, maxHeaderSize, chars, maxQueryParams);
+        return new Limits(maxBodySize, maxHeaderSize, chars, maxQueryParams, maxStreamSize);
     }
 
     public Limits withMaxQueryParams(int count) {
-        return new Limits(maxBodySize, maxHeaderSize, maxUriLength, count);
+        return new Limits(maxBodySize, maxHeaderSize, maxUriLength, count, maxStreamSize);
+    }
+
+    public Limits withMaxStreamSize(long bytes) {
+        return new Limits(maxBodySize, maxHeaderSize, maxUriLength, maxQueryParams, bytes);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  *                             wait in the accept queue; default 10,000
  * @param stopTimeout          how long a graceful stop waits for requests in flight; default 5 s
  * @param ws                   WebSocket defaults; default {@link WsConfig#DEFAULT}
+ * @param sseHeartbeat         how often an SSE stream sends a comment so that a vanished client is
+ *                             noticed even when the handler sends nothing; zero turns it off; default 15 s
  */
 public record StrandConfig(
         String host,
@@ -29,7 +31,8 @@ public record StrandConfig(
         Limits limits,
         int maxConnections,
         Duration stopTimeout,
-        WsConfig ws) {
+        WsConfig ws,
+        Duration sseHeartbeat) {
 
     public StrandConfig {
         Objects.requireNonNull(host, "host");
@@ -38,6 +41,7 @@ public record StrandConfig(
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(ws, "ws");
+        Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
         if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
     }
 
@@ -64,6 +68,7 @@ public record StrandConfig(
         b.maxConnections = maxConnections;
         b.stopTimeout = stopTimeout;
         b.ws = ws;
+        b.sseHeartbeat = sseHeartbeat;
         return b;
     }
 
@@ -79,6 +84,7 @@ public record StrandConfig(
         private int maxConnections = 10_000;
         private Duration stopTimeout = Duration.ofSeconds(5);
         private WsConfig ws = WsConfig.DEFAULT;
+        private Duration sseHeartbeat = Duration.ofSeconds(15);
 
         private Builder() {
         }
@@ -97,12 +103,14 @@ public record StrandConfig(
         public Builder maxConnections(int count) { this.maxConnections = count; return this; }
         public Builder stopTimeout(Duration timeout) { this.stopTimeout = timeout; return this; }
         public Builder ws(WsConfig settings) { this.ws = settings; return this; }
+        public Builder sseHeartbeat(Duration interval) { this.sseHeartbeat = interval; return this; }
+        public Builder maxStreamSize(long bytes) { this.limits = limits.withMaxStreamSize(bytes); return this; }
         /** Adjusts the WebSocket defaults, e.g. {@code ws(w -> w.withPingInterval(Duration.ofSeconds(10)))}. */
         public Builder ws(java.util.function.UnaryOperator<WsConfig> change) { this.ws = change.apply(ws); return this; }
 
         public StrandConfig build() {
             return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
-                    limits, maxConnections, stopTimeout, ws);
+                    limits, maxConnections, stopTimeout, ws, sseHeartbeat);
         }
     }
 }

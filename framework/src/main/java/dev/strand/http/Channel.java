@@ -25,6 +25,16 @@ public interface Channel {
     /** The request body, or the next inbound message's bytes ({@link dev.strand.Context#requestBody()}). */
     byte[] receive(StrandContext ctx);
 
+    /** The request body as a stream with the stream limit ({@link dev.strand.Context#requestBodyStream()}). */
+    default java.io.InputStream requestBodyStream(StrandContext ctx) {
+        throw new UnsupportedOperationException("requestBodyStream() reads HTTP request bodies; WebSocket routes receive() messages");
+    }
+
+    /** Sends one Server-Sent Event; SSE only. */
+    default void sendEvent(StrandContext ctx, dev.strand.sse.SseEvent event) {
+        throw new UnsupportedOperationException("sendEvent() is for @Sse routes; " + ctx.method() + " " + ctx.path() + " is not one");
+    }
+
     /** The next inbound message, or {@code null} at the end; WebSocket only. */
     default WsMessage receiveMessage(StrandContext ctx) {
         throw new UnsupportedOperationException("receive() reads WebSocket messages; on " + ctx.method()

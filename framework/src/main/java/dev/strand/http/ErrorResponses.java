@@ -56,8 +56,8 @@ public final class ErrorResponses implements ErrorSink {
     }
 
     private void answer(StrandContext ctx, Throwable failure) {
-        if (failure instanceof ClosedException) {
-            LOG.debug("{} ended: {}", ctx, failure.getMessage());
+        if (failure instanceof ClosedException || (failure instanceof InterruptedException && ctx.closed())) {
+            LOG.debug("{} ended: {}", ctx, failure.toString());
             ctx.fail(failure);
             return;
         }

@@ -20,6 +20,7 @@ final class HttpChannel implements Channel {
 
     private State state = State.OPEN;
     private byte[] requestBody;
+    private boolean streamed;
 
     @Override
     public void send(StrandContext ctx) {
@@ -69,10 +70,56 @@ final class HttpChannel implements Channel {
 
     @Override
     public byte[] receive(StrandContext ctx) {
+        if (streamed) throw new IllegalStateException("the body was already read with requestBodyStream()");
         if (requestBody == null) {
             requestBody = readWholeBody(ctx.request(), ctx.services().config().limits().maxBodySize());
         }
         return requestBody;
+    }
+
+    @Override
+    public InputStream requestBodyStream(StrandContext ctx) {
+        if (requestBody != null) return new java.io.ByteArrayInputStream(requestBody);
+        if (streamed) throw new IllegalStateException("requestBodyStream() was already called");
+        streamed = true;
+        var request = ctx.request();
+        long max = ctx.services().config().limits().maxStreamSize();
+        if (request.getLength() > max) throw streamTooLarge(max);
+        return new LimitedInputStream(Content.Source.asInputStream(request), max);
+    }
+
+    private static HttpException streamTooLarge(long max) {
+        return new HttpException(413, "Request body is larger than the streaming limit of " + max + " bytes");
+    }
+
+    /** Fails with 413 as soon as more than {@code max} bytes were read. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private final long max;
+        private long count;
+
+        LimitedInputStream(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) counted(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) counted(n);
+            return n;
+        }
+
+        private void counted(int n) {
+            count += n;
+            if (count > max) throw streamTooLarge(max);
+        }
     }
 
     @Override

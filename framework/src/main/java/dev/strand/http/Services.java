@@ -9,5 +9,6 @@ import dev.strand.json.JsonCodec;
  * @param config the server's settings
  * @param json   the JSON codec
  * @param errors turns exceptions into responses
+ * @param streams the open SSE streams, ended by a graceful stop
  */
-public record Services(StrandConfig config, JsonCodec json, ErrorResponses errors) {}
+public record Services(StrandConfig config, JsonCodec json, ErrorResponses errors, OpenStreams streams) {}

@@ -253,6 +253,11 @@ public final class StrandContext implements Context {
     }
 
     @Override
+    public java.io.InputStream requestBodyStream() {
+        return channel.requestBodyStream(this);
+    }
+
+    @Override
     public <T> T requestBodyAs(Class<T> type) {
         return services.json().read(requestBody(), type);
     }
@@ -370,6 +375,12 @@ public final class StrandContext implements Context {
     @Override
     public void onClose(Runnable action) {
         closeActions.add(action);
+    }
+
+    @Override
+    public Context sendEvent(dev.strand.sse.SseEvent event) {
+        channel.sendEvent(this, event);
+        return this;
     }
 
     // ---- WebSocket --------------------------------------------------------------------

@@ -132,6 +132,36 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /** Opens an SSE stream with GET; see {@link #sseRequest(String, String, String, String...)}. */
+    public SseTestClient sse(String path, String... headers) {
+        return sseRequest("GET", path, null, headers);
+    }
+
+    /**
+     * Opens an SSE stream with any method and an optional body, waiting for the response headers.
+     * A refused stream (401, 404, ...) is returned too: check {@link SseTestClient#status()}.
+     */
+    public SseTestClient sseRequest(String method, String path, String body, String... headers) {
+        var builder = HttpRequest.newBuilder(uri(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept", "text/event-stream");
+        if (headers.length % 2 != 0) throw new IllegalArgumentException("headers come in name/value pairs");
+        for (int i = 0; i < headers.length; i += 2) builder.header(headers[i], headers[i + 1]);
+        var what = "SSE " + method + " " + path;
+        try {
+            var response = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new SseTestClient(response.statusCode(), response.headers(), response.body(), what, timeout);
+        } catch (TimeoutException e) {
+            throw new AssertionError(what + ": no response headers within " + timeout);
+        } catch (ExecutionException | IOException e) {
+            throw new AssertionError(what + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(what + " was interrupted", e);
+        }
+    }
+
     /**
      * Opens a WebSocket to a path, with request headers as name/value pairs ({@code "Origin"}
      * and {@code "Sec-WebSocket-Protocol"} included), and waits for the handshake.

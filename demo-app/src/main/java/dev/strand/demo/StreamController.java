@@ -1,0 +1,56 @@
+package dev.strand.demo;
+
+import dev.strand.Context;
+import dev.strand.annotation.QueryParam;
+import dev.strand.annotation.Sse;
+import dev.strand.annotation.Use;
+import dev.strand.broadcast.Delivery;
+import dev.strand.sse.SseEvent;
+import java.util.Map;
+
+/** Server-Sent Events: a finite ticker that resumes, a live market feed, and a stream behind auth. */
+public final class StreamController {
+    private final Market market;
+
+    public StreamController(Market market) {
+        this.market = market;
+    }
+
+    /** {@code count} ticks, {@code interval_ms} apart, ids 1..count; a reconnect resumes after {@code Last-Event-ID}. */
+    @Sse("/sse/ticks")
+    public void ticks(Context ctx, @QueryParam(value = "count", defaultValue = "10") int count,
+                      @QueryParam(value = "interval_ms", defaultValue = "1000") long intervalMs) throws InterruptedException {
+        long first = resumeAfter(ctx.lastEventId()) + 1;
+        for (long tick = first; tick <= count; tick++) {
+            if (tick > first) Thread.sleep(intervalMs);
+            ctx.sendEvent(SseEvent.data(tick).id(tick));
+        }
+    }
+
+    /** A never-ending feed of quotes, one JSON event per symbol every half second. */
+    @Sse("/sse/stocks")
+    public void stocks(Context ctx) throws InterruptedException {
+        try (var quotes = market.watch()) {
+            ctx.onClose(quotes::close);
+            for (Delivery d; (d = quotes.receive()) != null; ) {
+                if (d instanceof Delivery.Message(var quote)) ctx.sendEvent(SseEvent.data(quote).event("quote"));
+            }
+        }
+    }
+
+    /** Behind the demo auth: greets the user, then keeps the stream open with heartbeats until the client leaves. */
+    @Use(DemoAuth.class)
+    @Sse("/sse/secure")
+    public void secure(Context ctx) throws InterruptedException {
+        ctx.sendEvent(SseEvent.data(Map.of("user", ctx.attribute(DemoAuth.USER))).event("hello"));
+        while (!ctx.closed()) Thread.sleep(1000);
+    }
+
+    private static long resumeAfter(String lastEventId) {
+        try {
+            return lastEventId == null ? 0 : Math.max(0, Long.parseLong(lastEventId.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
