@@ -2,6 +2,7 @@ package dev.strand;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strand.config.StrandConfig;
+import dev.strand.http.ClientScript;
 import dev.strand.http.Endpoint;
 import dev.strand.http.ErrorResponses;
 import dev.strand.http.HttpEndpoint;
@@ -62,8 +63,11 @@ final class Assembly {
         for (var entry : controllers.entrySet()) {
             addRoutes(table, entry.getKey(), entry.getValue(), services, middleware);
         }
+        if (!table.has("GET", PathPattern.parse(ClientScript.PATH))) {
+            addRoutes(table, ClientScript.class, new ClientScript(), services, middleware);
+        }
         var routes = table.build();
-        if (routes.routes().isEmpty()) {
+        if (controllers.isEmpty()) {
             LOG.warn("No routes found (scanned {}); route methods must be public, in public classes, annotated @Get, @Post, ...",
                     packages.isEmpty() ? "nothing" : packages);
         } else if (LOG.isInfoEnabled()) {

@@ -133,6 +133,11 @@ public final class RouteTable<T> {
             return this;
         }
 
+        /** Whether a route with this method and the same path shape was added. */
+        public boolean has(String method, PathPattern pattern) {
+            return byShape.containsKey(method + " " + pattern.shape());
+        }
+
         public RouteTable<T> build() {
             return new RouteTable<>(root, routes);
         }

@@ -127,4 +127,13 @@ class RoutingTest {
         var r = client.raw("GET /files/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertTrue(r.startsWith("HTTP/1.1 400"), r);
     }
+
+    @Test
+    void everyAppServesTheBrowserClient(TestClient client) {
+        var r = client.get("/strand.js");
+        assertEquals(200, r.status());
+        assertEquals("text/javascript; charset=utf-8", r.header("Content-Type"));
+        assertTrue(r.body().contains("global.Strand = { socket, events }"), r.body());
+        assertEquals(304, client.get("/strand.js", "If-None-Match", r.header("ETag")).status());
+    }
 }
