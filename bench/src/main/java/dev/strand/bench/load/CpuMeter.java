@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * CPU use over the measured stretch, from {@code /proc}: the server's, this load client's, and
- * everyone else's on the machine. Server and client are each pinned to one core, so 100 % means
- * that core was saturated: a client near 100 % while the server is not says the number measures
- * the client. Anything above a few percent for others says the run shared the machine with other
- * work and is not to be trusted.
+ * CPU use over the measured stretch, from {@code /proc}: the server's, this load client's,
+ * everyone else's on the machine, and the time the hypervisor gave to other machines (steal).
+ * Server and client are each pinned to one core, so 100 % means that core was saturated: a client
+ * near 100 % while the server is not says the number measures the client. Other processes or steal
+ * above a few percent say the run shared the hardware and is not to be trusted.
  */
 final class CpuMeter {
 
@@ -23,6 +23,7 @@ final class CpuMeter {
     private long serverTicks;
     private long clientTicks;
     private long machineTicks;
+    private long stealTicks;
 
     CpuMeter(long serverPid) {
         this.serverPid = serverPid;
@@ -33,20 +34,24 @@ final class CpuMeter {
         startNanos = System.nanoTime();
         serverTicks = processTicks(serverPid);
         clientTicks = processTicks(clientPid);
-        machineTicks = machineBusyTicks();
+        var machine = machineTicks();
+        machineTicks = machine[0];
+        stealTicks = machine[1];
     }
 
-    /** Puts {@code server_cpu_pct}, {@code client_cpu_pct} and {@code other_cpu_pct} since {@link #start()} into {@code metrics}. */
+    /** Puts the server's, client's, other processes' and stolen CPU since {@link #start()} into {@code metrics}. */
     void report(Map<String, Number> metrics) {
         var seconds = (System.nanoTime() - startNanos) / 1e9;
         var server = processTicks(serverPid) - serverTicks;
         var client = processTicks(clientPid) - clientTicks;
-        var others = machineBusyTicks() - machineTicks - server - client;
+        var machine = machineTicks();
+        var others = machine[0] - machineTicks - server - client;
         if (serverPid > 0) {
             metrics.put("server_cpu_pct", percent(server, seconds));
         }
         metrics.put("client_cpu_pct", percent(client, seconds));
         metrics.put("other_cpu_pct", percent(Math.max(0, others), seconds));
+        metrics.put("steal_cpu_pct", percent(machine[1] - stealTicks, seconds));
     }
 
     private static double percent(long ticks, double seconds) {
@@ -68,14 +73,18 @@ final class CpuMeter {
         }
     }
 
-    /** Busy time of all cores: user, nice, system, irq and softirq from the first line of {@code /proc/stat}. */
-    private static long machineBusyTicks() {
+    /**
+     * Busy time of all cores (user, nice, system, irq, softirq) and steal time, from the first line
+     * of {@code /proc/stat}.
+     */
+    private static long[] machineTicks() {
         try (var lines = Files.lines(Path.of("/proc/stat"))) {
             var fields = lines.findFirst().orElseThrow().trim().split("\\s+");
-            return Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3])
+            var busy = Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3])
                     + Long.parseLong(fields[6]) + Long.parseLong(fields[7]);
+            return new long[] {busy, Long.parseLong(fields[8])};
         } catch (IOException e) {
-            return 0;
+            return new long[] {0, 0};
         }
     }
 }

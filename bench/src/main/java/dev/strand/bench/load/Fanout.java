@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
  * A fan-out run, shared by {@code ws-broadcast} and {@code sse-fanout}: one publisher, N
  * subscribers. The publisher sends a message, waits until every subscriber has it (at most
  * {@link #ROUND_TIMEOUT}), then sends the next. A closed loop: the rate says how fast the server
- * fans out, never how deep a queue grew. Each message carries its sequence number and the
+ * fans out, never how deep a queue grew. Each message carries its round number and the
  * publisher's {@link System#nanoTime()}, so a subscriber in this same process knows its delivery
  * latency.
  */
@@ -21,6 +21,8 @@ final class Fanout {
     static final Duration ROUND_TIMEOUT = Duration.ofSeconds(2);
 
     private static final Duration SYNC_LIMIT = Duration.ofSeconds(10);
+    /** However slow the machine, the run measures at least one round, but gives up this long after its deadline. */
+    private static final Duration OVERTIME = Duration.ofSeconds(30);
 
     /** Sends one message to the server's publish endpoint. */
     @FunctionalInterface
@@ -35,8 +37,8 @@ final class Fanout {
     private final Semaphore roundDone = new Semaphore(0);
     private final AtomicLong errors = new AtomicLong();
     private volatile long round = -1;
+    private volatile long firstMeasured = Long.MAX_VALUE;
     private volatile boolean finished;
-    private volatile Window window = new Window(0, Long.MAX_VALUE, Long.MAX_VALUE);
 
     Fanout(int subscribers) {
         this.subscribers = subscribers;
@@ -50,9 +52,8 @@ final class Fanout {
             return; // a heartbeat or other event without our payload
         }
         var sequence = Long.parseLong(payload, 0, space, 10);
-        var sentAt = Long.parseLong(payload, space + 1, payload.length(), 10);
-        if (window.measures(sentAt)) {
-            latencies.record(now - sentAt);
+        if (sequence >= firstMeasured) {
+            latencies.record(now - Long.parseLong(payload, space + 1, payload.length(), 10));
             deliveries.increment();
         }
         if (sequence == round && remaining.decrementAndGet() == 0) {
@@ -70,7 +71,8 @@ final class Fanout {
     /**
      * Publishes until every subscriber has received one round (they are all registered on the
      * server), then warms up and measures as the options say, and puts the figures into
-     * {@code result}.
+     * {@code result}. Measured are the rounds that start within the measured stretch, and at
+     * least one.
      */
     void run(LoadOptions options, Publisher publisher, Measurement result) throws Exception {
         var sequence = 0L;
@@ -79,28 +81,27 @@ final class Fanout {
             Thread.sleep(10);
         }
 
+        var window = Window.startingNow(options.warmup(), options.duration());
+        var giveUp = window.deadline() + OVERTIME.toNanos();
+        while (!window.measures(System.nanoTime())) {
+            publishRound(sequence++, publisher);
+        }
         var cpu = new CpuMeter(options.serverPid());
+        cpu.start();
+        var measuredFrom = System.nanoTime();
+        firstMeasured = sequence;
         var measured = 0L;
         var lost = 0L;
-        window = Window.startingNow(options.warmup(), options.duration());
-        var cpuStarted = false;
-        for (long now = System.nanoTime(); !window.over(now); now = System.nanoTime()) {
-            if (!cpuStarted && window.measures(now)) {
-                cpu.start();
-                cpuStarted = true;
-            }
-            var missed = publishRound(sequence++, publisher);
-            if (window.measures(now)) {
-                measured++;
-                lost += missed;
-            }
-        }
+        do {
+            lost += publishRound(sequence++, publisher);
+            measured++;
+        } while (!window.over(System.nanoTime()) && System.nanoTime() < giveUp);
+        var seconds = (System.nanoTime() - measuredFrom) / 1e9;
         finished = true;
-        if (cpuStarted) {
-            cpu.report(result.metrics());
-        }
-        result.metrics().put("deliveries_per_s", Math.round(deliveries.sum() / window.seconds()));
-        result.metrics().put("publishes_per_s", Math.round(measured / window.seconds() * 10) / 10.0);
+
+        cpu.report(result.metrics());
+        result.metrics().put("deliveries_per_s", Math.round(deliveries.sum() / seconds));
+        result.metrics().put("publishes_per_s", Math.round(measured / seconds * 10) / 10.0);
         latencies.report(result.metrics());
         result.metrics().put("lost", lost);
         result.metrics().put("errors", errors.get());

@@ -16,9 +16,12 @@ final class Latencies {
         recorder.recordValue(Math.max(0, nanos));
     }
 
-    /** Puts p50, p99, p99.9 and max, in microseconds, into {@code metrics}. */
+    /** Puts p50, p99, p99.9 and max, in microseconds, into {@code metrics}; nothing when nothing was recorded. */
     void report(Map<String, Number> metrics) {
         var histogram = recorder.getIntervalHistogram();
+        if (histogram.getTotalCount() == 0) {
+            return;
+        }
         metrics.put("p50_us", micros(histogram.getValueAtPercentile(50)));
         metrics.put("p99_us", micros(histogram.getValueAtPercentile(99)));
         metrics.put("p999_us", micros(histogram.getValueAtPercentile(99.9)));

@@ -3,6 +3,8 @@ package dev.strand.bench.load;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,7 +14,7 @@ import java.util.List;
  * @param server      the server's name in the report ({@code jetty}, {@code helidon}, ...)
  * @param port        the server's port on 127.0.0.1
  * @param connections connections, subscribers or streams to open
- * @param warmup      load before measuring, so that every JIT has compiled the hot path
+ * @param warmup      load before measuring, so that both JITs (server's and client's) have compiled the hot path
  * @param duration    how long to measure
  * @param serverPid   the server process, for CPU and memory figures; 0 when unknown
  * @param sources     how many loopback source addresses (127.0.1.1, 127.0.1.2, ...) to spread connections over
@@ -25,19 +27,25 @@ record LoadOptions(String scenario, String server, int port, int connections, Du
 
     private static final String USAGE = """
             usage: Load <ws-echo|ws-broadcast|ws-idle|sse-fanout|startup> --server NAME --port N --out FILE
-                        [--connections N] [--warmup SECONDS] [--duration SECONDS] [--server-pid PID]
-                        [--sources K] [--runs N] [-- server command (startup)]""";
+                        [--connections N[,N...]] [--warmup SECONDS] [--rewarm SECONDS] [--duration SECONDS]
+                        [--server-pid PID] [--sources K] [--runs N] [-- server command (startup)]
+            Several sizes run one after another in this JVM; the first warms up for --warmup,
+            the others, with server and client already warm, for --rewarm.""";
 
-    /** Parses the arguments; numbers may be decimals for seconds ({@code --duration 2.5}). */
-    static LoadOptions parse(String[] args) {
+    /**
+     * Parses the arguments into one run per size given with {@code --connections}; seconds may
+     * have decimals ({@code --duration 2.5}).
+     */
+    static List<LoadOptions> parse(String[] args) {
         if (args.length == 0) {
             throw new IllegalArgumentException(USAGE);
         }
         String server = null;
         Path out = null;
-        int port = 0, connections = 1, sources = 16, runs = 1;
+        int port = 0, sources = 16, launches = 1;
+        List<Integer> sizes = List.of(1);
         long pid = 0;
-        Duration warmup = Duration.ZERO, duration = Duration.ofSeconds(5);
+        Duration warmup = Duration.ZERO, rewarm = null, duration = Duration.ofSeconds(5);
         List<String> command = List.of();
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--")) {
@@ -52,19 +60,25 @@ record LoadOptions(String scenario, String server, int port, int connections, Du
                 case "--server" -> server = value;
                 case "--port" -> port = Integer.parseInt(value);
                 case "--out" -> out = Path.of(value);
-                case "--connections" -> connections = Integer.parseInt(value);
+                case "--connections" -> sizes = Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
                 case "--warmup" -> warmup = seconds(value);
+                case "--rewarm" -> rewarm = seconds(value);
                 case "--duration" -> duration = seconds(value);
                 case "--server-pid" -> pid = Long.parseLong(value);
                 case "--sources" -> sources = Integer.parseInt(value);
-                case "--runs" -> runs = Integer.parseInt(value);
+                case "--runs" -> launches = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i - 1] + "\n" + USAGE);
             }
         }
         if (server == null || port == 0 || out == null) {
             throw new IllegalArgumentException("--server, --port and --out are required\n" + USAGE);
         }
-        return new LoadOptions(args[0], server, port, connections, warmup, duration, pid, sources, runs, out, command);
+        var perSize = new ArrayList<LoadOptions>();
+        for (var size : sizes) {
+            var warm = perSize.isEmpty() || rewarm == null ? warmup : rewarm;
+            perSize.add(new LoadOptions(args[0], server, port, size, warm, duration, pid, sources, launches, out, command));
+        }
+        return perSize;
     }
 
     /** The WebSocket address of {@code path} on the server. */

@@ -87,8 +87,8 @@ final class Markdown {
         line("- Memory: heap in use right after a full GC (`jcmd GC.run`, JVMs only) and resident set size, with the"
                 + " connections open; per connection is the growth over the server's figures before they opened.");
         line("- CPU: the server's and the load client's use of their own core during the measured stretch. A client near"
-                + " 100 % while the server has room means the client was the limit. Other processes' CPU above a few percent"
-                + " means the run shared the machine and its figures are suspect.");
+                + " 100 % while the server has room means the client was the limit. Other processes' CPU, or CPU stolen by"
+                + " the hypervisor, above a few percent means the run shared the hardware and its figures are suspect.");
         if (!missing.isEmpty()) {
             line("");
             line("**Missing figures:** " + String.join("; ", missing) + ".");

@@ -29,7 +29,8 @@ enum Metric {
     ERRORS("errors", "errors", Better.NEITHER, Format.COUNT),
     SERVER_CPU_PCT("server_cpu_pct", "server CPU (% of its core)", Better.NEITHER, Format.DECIMAL),
     CLIENT_CPU_PCT("client_cpu_pct", "load client CPU (% of its core)", Better.NEITHER, Format.DECIMAL),
-    OTHER_CPU_PCT("other_cpu_pct", "other processes' CPU (% of a core)", Better.NEITHER, Format.DECIMAL);
+    OTHER_CPU_PCT("other_cpu_pct", "other processes' CPU (% of a core)", Better.NEITHER, Format.DECIMAL),
+    STEAL_CPU_PCT("steal_cpu_pct", "CPU stolen by the hypervisor (% of a core)", Better.NEITHER, Format.DECIMAL);
 
     /** Which way a figure improves; {@code NEITHER} figures explain the others and get no ratios. */
     enum Better {
