@@ -87,18 +87,24 @@ public final class SseTestClient implements AutoCloseable {
         return this;
     }
 
-    /** The next event; fails after the timeout, or if the stream ended or was refused first. */
+    /** The next event; fails after the client's timeout, or if the stream ended or was refused first. */
     public Event next() {
+        return next(timeout);
+    }
+
+    /** The next event, waiting at most {@code limit}. */
+    public Event next(Duration limit) {
         if (refusal != null) throw new AssertionError("the stream " + target + " was refused with " + status + ": " + refusal);
+        long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             Event e;
             try {
-                e = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                e = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("waiting for an event was interrupted", ie);
             }
-            if (e == null) throw new AssertionError("expected an event from " + target + " within " + timeout + ", but none arrived");
+            if (e == null) throw new AssertionError("expected an event from " + target + " within " + limit + ", but none arrived");
             if (e == END) {
                 events.add(END);
                 throw new AssertionError("expected an event from " + target + ", but the stream ended");

@@ -86,6 +86,11 @@ public final class TestClient implements AutoCloseable {
         return request("POST", path, json(value), withHeader(headers, "Content-Type", "application/json"));
     }
 
+    /** PATCHes a value written as JSON. */
+    public TestResponse patchJson(String path, Object value, String... headers) {
+        return request("PATCH", path, json(value), withHeader(headers, "Content-Type", "application/json"));
+    }
+
     /** PUTs a value written as JSON. */
     public TestResponse putJson(String path, Object value, String... headers) {
         return request("PUT", path, json(value), withHeader(headers, "Content-Type", "application/json"));
@@ -250,9 +255,9 @@ public final class TestClient implements AutoCloseable {
         return all;
     }
 
-    /** Releases the client's connections. */
+    /** Drops the client's connections at once, streams still open included (a graceful close would wait for them). */
     @Override
     public void close() {
-        http.close();
+        http.shutdownNow();
     }
 }

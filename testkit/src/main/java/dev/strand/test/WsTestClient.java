@@ -129,17 +129,33 @@ public final class WsTestClient implements AutoCloseable {
         return this;
     }
 
-    /** The next message; fails after the timeout saying whether the connection closed meanwhile. */
+    /** The next message; fails after the client's timeout saying whether the connection closed meanwhile. */
     public WsMessage receive() {
+        return receive(timeout);
+    }
+
+    /** The next message, waiting at most {@code limit}. */
+    public WsMessage receive(Duration limit) {
         try {
-            var message = messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            var message = messages.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (message != null) return message;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         var close = closed.getNow(null);
-        throw new AssertionError("expected a message from " + target + " within " + timeout + ", but "
+        throw new AssertionError("expected a message from " + target + " within " + limit + ", but "
                 + (close == null ? "none arrived" : "the connection closed with " + close.code() + " " + close.reason()));
+    }
+
+    /** Asserts that no message arrives within {@code quiet}, e.g. to show a room's message did not leak. */
+    public WsTestClient expectNothing(Duration quiet) {
+        try {
+            var message = messages.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+            if (message != null) throw new AssertionError("expected no message from " + target + " for " + quiet + ", got " + message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return this;
     }
 
     /** The next message, which must be text. */
