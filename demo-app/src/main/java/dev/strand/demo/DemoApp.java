@@ -4,8 +4,12 @@ import dev.strand.Strand;
 import dev.strand.broadcast.Hub;
 import dev.strand.middleware.AccessLog;
 import dev.strand.middleware.StaticFiles;
+import java.util.Map;
 
-/** The Strand demo: real-time showcase pages and the APIs behind them. Port 60000 unless told otherwise. */
+/**
+ * The Strand demo: real-time showcase pages and the APIs behind them. Port 60000 unless told
+ * otherwise; {@code --redis redis://host:port} (or {@code REDIS_URL}) lets instances share chat rooms.
+ */
 public final class DemoApp {
     /** The port the demo listens on when neither {@code --port} nor {@code PORT} says otherwise. */
     public static final int DEFAULT_PORT = 60000;
@@ -14,7 +18,8 @@ public final class DemoApp {
     }
 
     public static void main(String[] args) {
-        app(Hub.inProcess()).args(args).start();
+        var redis = redisUrl(System.getenv(), args);
+        app(redis == null ? Hub.inProcess() : Hub.redis(redis)).args(args).start();
     }
 
     /** The demo with an in-process hub, so tests can start it on a random port. */
@@ -22,12 +27,36 @@ public final class DemoApp {
         return app(Hub.inProcess());
     }
 
-    /** The demo with the given hub (in-process, or relayed through Redis across instances). */
-    public static Strand.Builder app(Hub hub) {
+    /**
+     * The demo with chat rooms on {@code rooms}: in-process, or relayed through Redis so that
+     * several instances share them. The market keeps its state in this process, so its quotes
+     * travel on an in-process hub of its own: relayed, they would mix with another instance's.
+     */
+    public static Strand.Builder app(Hub rooms) {
+        var local = Hub.inProcess();
         return Strand.builder()
                 .scan(DemoApp.class.getPackageName())
-                .controllers(new StreamController(new Market(hub)))
+                .controllers(new StreamController(new Market(local)), new ChatController(rooms))
                 .use(new AccessLog(), StaticFiles.classpath("public"))
                 .port(DEFAULT_PORT);
+    }
+
+    /**
+     * The Redis URL from {@code --redis URL} or {@code --redis=URL}, else from the environment's
+     * {@code REDIS_URL}; {@code null} when neither is set.
+     *
+     * @throws IllegalArgumentException when {@code --redis} has no value
+     */
+    static String redisUrl(Map<String, String> env, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String url;
+            if (args[i].startsWith("--redis=")) url = args[i].substring("--redis=".length());
+            else if (args[i].equals("--redis")) url = i + 1 < args.length ? args[i + 1] : "";
+            else continue;
+            if (url.isBlank() || url.startsWith("--")) throw new IllegalArgumentException("--redis needs a URL, e.g. --redis redis://localhost:6379");
+            return url.strip();
+        }
+        var url = env.get("REDIS_URL");
+        return url == null || url.isBlank() ? null : url.strip();
     }
 }
