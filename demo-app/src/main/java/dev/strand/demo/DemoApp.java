@@ -29,14 +29,16 @@ public final class DemoApp {
 
     /**
      * The demo with chat rooms on {@code rooms}: in-process, or relayed through Redis so that
-     * several instances share them. The market keeps its state in this process, so its quotes
-     * travel on an in-process hub of its own: relayed, they would mix with another instance's.
+     * several instances share them. The whiteboards and market keep their state in this
+     * process, so their messages travel on an in-process hub of their own: relayed, they would
+     * mix with another instance's different state.
      */
     public static Strand.Builder app(Hub rooms) {
         var local = Hub.inProcess();
         return Strand.builder()
                 .scan(DemoApp.class.getPackageName())
-                .controllers(new StreamController(new Market(local)), new ChatController(rooms))
+                .controllers(new StreamController(new Market(local)), new ChatController(rooms),
+                        new WhiteboardController(local))
                 .use(new AccessLog(), StaticFiles.classpath("public"))
                 .port(DEFAULT_PORT);
     }
