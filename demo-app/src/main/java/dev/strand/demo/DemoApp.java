@@ -29,7 +29,7 @@ public final class DemoApp {
 
     /**
      * The demo with chat rooms on {@code rooms}: in-process, or relayed through Redis so that
-     * several instances share them. The whiteboards and market keep their state in this
+     * several instances share them. The whiteboards, polls and market keep their state in this
      * process, so their messages travel on an in-process hub of their own: relayed, they would
      * mix with another instance's different state.
      */
@@ -38,7 +38,7 @@ public final class DemoApp {
         return Strand.builder()
                 .scan(DemoApp.class.getPackageName())
                 .controllers(new StreamController(new Market(local)), new ChatController(rooms),
-                        new WhiteboardController(local))
+                        new WhiteboardController(local), new PollController(local))
                 .use(new AccessLog(), StaticFiles.classpath("public"))
                 .port(DEFAULT_PORT);
     }
