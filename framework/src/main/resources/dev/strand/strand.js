@@ -1,127 +1,281 @@
 /*
  * strand.js: the browser side of a Strand app, served by every Strand server at /strand.js.
+ * No dependencies, no build step: <script src="/strand.js"></script> defines window.Strand.
  *
- *   const chat = Strand.socket('/ws/chat/lobby?name=ada');      // reconnects with backoff
- *   chat.on('message', (msg) => ...);                            // parsed JSON when it is JSON
- *   chat.on('open' | 'close' | 'reconnecting', ...);
- *   chat.send({ text: 'hi' });                                   // queued while reconnecting
- *   chat.close();
+ *   const chat = Strand.socket('/ws/chat/lobby?name=ada');   // a WebSocket that reconnects
+ *   chat.on('message', (msg) => ...);                        // JSON objects and arrays arrive parsed
+ *   chat.on('state', (state) => ...);                        // 'connecting' | 'open' | 'reconnecting' | 'closed'
+ *   chat.send('hi');                                         // text as it is; queued while disconnected
+ *   chat.send({ type: 'clear' });                            // other values go as JSON
+ *   chat.close();                                            // for good: no reconnect
  *
- *   const feed = Strand.events('/sse/stocks');                   // EventSource with the same events
- *   feed.on('quote', (quote) => ...);                            // named events, JSON parsed
+ *   const feed = Strand.events('/sse/stocks');               // an EventSource that reconnects
+ *   feed.on('quote', (quote) => ...);                        // named events, JSON parsed the same way
  *   feed.close();
+ *
+ *   const results = await Strand.json('/api/poll/demo/vote', { method: 'POST', body: { option: 'Chat' } });
+ *
+ * Strand.socket(path, options) -> socket
+ *   path      absolute URL, or a path on this page's server (ws: or wss: chosen to match the page)
+ *   options   minDelay    first wait before reconnecting, ms (250); doubles after each failure...
+ *             maxDelay    ...up to this, ms (5000); each wait is jittered by +/-25 %
+ *             maxQueue    sends kept while disconnected (1000); past it the oldest is dropped
+ *             protocols   WebSocket subprotocols to offer
+ *             json        parse incoming text that is a JSON object or array (true)
+ *   events    'open'          connected; {reconnected: true} after a drop
+ *             'message'       (data, event): a parsed object/array, other text as a string,
+ *                             binary as an ArrayBuffer; event.data is always the raw data
+ *             'close'         ({code, reason}) each time a connection ends
+ *             'reconnecting'  ({in: ms, attempt: n}) a new attempt is scheduled
+ *             'state'         (state) whenever socket.state changes
+ *             'error'         the browser reported an error (a close follows)
+ *   socket.send(value)     -> true if it went out now, false if it waits in the queue
+ *   socket.close(code?, reason?)  closes (1000 unless given) and stops reconnecting
+ *   socket.reconnect()     while waiting out the backoff, tries again now
+ *   socket.state           'connecting' | 'open' | 'reconnecting' | 'closed'
+ *   socket.connected       state === 'open'
+ *   socket.queued          how many sends wait for the connection
+ *   socket.on(type, fn) / socket.off(type, fn)   -> socket, for chaining
+ *
+ * Strand.events(path, options) -> stream
+ *   options   minDelay, maxDelay, json as above; withCredentials as for EventSource
+ *   events    'open', 'message' and any named event (data, event) parsed like the socket's,
+ *             'reconnecting' ({in, attempt}), 'state', 'error'
+ *   The browser retries a dropped stream by itself (sending Last-Event-ID); when it gives up
+ *   (the server answered an error, or was down), strand.js opens a new stream with the same
+ *   backoff as the socket, keeping every listener.
+ *   stream.close(), stream.state, stream.on/off as for the socket; stream.reconnect() opens
+ *   a new stream now unless one is open; stream.source is the current EventSource
+ *
+ * Strand.json(path, {method, body, headers}) -> Promise of the answer: parsed when it is JSON,
+ *   else its text (null when empty). body is sent as JSON; method is POST when there is a body,
+ *   else GET. A non-2xx answer rejects with an Error whose message is the server's
+ *   {"error": ...} text, with .status set.
+ *
+ * Reconnecting starts at once when the browser says it is back online.
  */
 (function (global) {
   'use strict';
 
-  function parse(data) {
-    if (typeof data !== 'string') return data;
+  function parse(data, json) {
+    if (!json || typeof data !== 'string' || !/^\s*[[{]/.test(data)) return data;
     try { return JSON.parse(data); } catch (e) { return data; }
   }
 
   function absolute(path, scheme) {
-    if (/^(wss?|https?):/.test(path)) return path;
     const url = new URL(path, global.location.href);
-    if (scheme === 'ws') url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    if (scheme === 'ws' && (url.protocol === 'http:' || url.protocol === 'https:')) {
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    }
     return url.toString();
   }
 
   function Emitter() {
     const handlers = {};
     return {
-      on(type, fn) { (handlers[type] = handlers[type] || []).push(fn); return this; },
-      off(type, fn) { handlers[type] = (handlers[type] || []).filter((h) => h !== fn); return this; },
-      emit(type, ...args) { (handlers[type] || []).forEach((h) => { try { h(...args); } catch (e) { console.error(e); } }); },
+      on(type, fn) { (handlers[type] = handlers[type] || []).push(fn); },
+      off(type, fn) { handlers[type] = (handlers[type] || []).filter((h) => h !== fn); },
+      emit(type, ...args) {
+        (handlers[type] || []).slice().forEach((h) => {
+          try { h(...args); } catch (e) { console.error(e); }
+        });
+      },
     };
   }
 
   /**
-   * A WebSocket that reconnects by itself: after a drop it waits minDelay, doubling up to
-   * maxDelay (with jitter), and tries again until close() is called. Sends made while it is
-   * not open wait in a queue (at most maxQueue, oldest dropped) and go out on reconnect.
+   * What both clients share: the state ('connecting' until the first open, 'open',
+   * 'reconnecting' from a drop to the next open, 'closed' for good) and the wait between
+   * attempts (minDelay, doubling up to maxDelay, jittered by +/-25 %; cut short when the
+   * browser comes back online).
    */
+  function Lifecycle(opts, events, attempt) {
+    let state = 'connecting';
+    let wasOpen = false;
+    let delay = opts.minDelay;
+    let attempts = 0;
+    let timer = null;
+
+    function set(next) {
+      if (next === state) return;
+      state = next;
+      events.emit('state', state);
+    }
+
+    function cancel() {
+      const pending = timer !== null;
+      clearTimeout(timer);
+      timer = null;
+      return pending;
+    }
+
+    const online = () => { if (cancel()) attempt(); };
+    global.addEventListener('online', online);
+
+    return {
+      get state() { return state; },
+      /** A connection attempt starts. */
+      attempting() { set(wasOpen ? 'reconnecting' : 'connecting'); },
+      /** The connection is open: the next drop starts the backoff afresh. */
+      opened() {
+        delay = opts.minDelay;
+        attempts = 0;
+        set('open');
+        events.emit('open', { reconnected: wasOpen });
+        wasOpen = true;
+      },
+      /** The connection dropped; with retry, a new attempt is scheduled after the backoff. */
+      dropped(retry) {
+        if (state === 'closed') return;
+        set('reconnecting');
+        if (!retry) return;
+        const wait = Math.round(Math.min(opts.maxDelay, delay) * (0.75 + Math.random() * 0.5));
+        delay = Math.min(opts.maxDelay, delay * 2);
+        attempts++;
+        events.emit('reconnecting', { in: wait, attempt: attempts });
+        timer = setTimeout(() => { timer = null; attempt(); }, wait);
+      },
+      /** Attempts now if an attempt is scheduled; whether one was. */
+      hurry() {
+        if (!cancel()) return false;
+        attempt();
+        return true;
+      },
+      close() {
+        set('closed');
+        cancel();
+        global.removeEventListener('online', online);
+      },
+    };
+  }
+
+  const DEFAULTS = { minDelay: 250, maxDelay: 5000, maxQueue: 1000, protocols: undefined, json: true };
+
   function socket(path, options) {
-    const opts = Object.assign({ minDelay: 250, maxDelay: 5000, maxQueue: 1000, protocols: undefined }, options);
+    const opts = Object.assign({}, DEFAULTS, options);
     const events = Emitter();
     const queue = [];
     let ws = null;
-    let delay = opts.minDelay;
-    let closedByUser = false;
-    let timer = null;
+    const life = Lifecycle(opts, events, connect);
 
     function connect() {
-      ws = new WebSocket(absolute(path, 'ws'), opts.protocols);
-      ws.binaryType = 'arraybuffer';
-      ws.onopen = () => {
-        delay = opts.minDelay;
-        events.emit('open');
-        while (queue.length && ws.readyState === WebSocket.OPEN) ws.send(queue.shift());
+      life.attempting();
+      const current = new WebSocket(absolute(path, 'ws'), opts.protocols);
+      ws = current;
+      current.binaryType = 'arraybuffer';
+      current.onopen = () => {
+        life.opened();
+        while (queue.length && current.readyState === WebSocket.OPEN) current.send(queue.shift());
       };
-      ws.onmessage = (e) => events.emit('message', parse(e.data), e);
-      ws.onclose = (e) => {
+      current.onmessage = (e) => events.emit('message', parse(e.data, opts.json), e);
+      current.onerror = () => events.emit('error');
+      current.onclose = (e) => {
         events.emit('close', { code: e.code, reason: e.reason });
-        if (closedByUser) return;
-        const wait = Math.min(opts.maxDelay, delay) * (0.75 + Math.random() * 0.5);
-        delay = Math.min(opts.maxDelay, delay * 2);
-        events.emit('reconnecting', { in: Math.round(wait) });
-        timer = setTimeout(connect, wait);
+        life.dropped(true);
       };
-      ws.onerror = () => events.emit('error');
     }
 
     const api = {
       on(type, fn) { events.on(type, fn); return api; },
       off(type, fn) { events.off(type, fn); return api; },
-      /** Sends text, bytes, or any other value as JSON; queued while disconnected. */
       send(value) {
-        const data = typeof value === 'string' || value instanceof ArrayBuffer || ArrayBuffer.isView(value)
+        const data = typeof value === 'string' || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof Blob
           ? value : JSON.stringify(value);
-        if (ws && ws.readyState === WebSocket.OPEN) {
+        if (ws.readyState === WebSocket.OPEN) {
           ws.send(data);
-        } else {
-          if (queue.length >= opts.maxQueue) queue.shift();
-          queue.push(data);
+          return true;
         }
-        return api;
+        if (queue.length >= opts.maxQueue) queue.shift();
+        queue.push(data);
+        return false;
       },
-      /** Closes for good: no reconnect. */
       close(code, reason) {
-        closedByUser = true;
-        clearTimeout(timer);
-        if (ws) ws.close(code || 1000, reason || '');
+        life.close();
+        ws.close(code || 1000, reason || '');
       },
-      get connected() { return !!ws && ws.readyState === WebSocket.OPEN; },
+      reconnect() { life.hurry(); },
+      get state() { return life.state; },
+      get connected() { return life.state === 'open'; },
+      get queued() { return queue.length; },
     };
     connect();
     return api;
   }
 
-  /**
-   * An EventSource with the same on/off/close shape: 'message' and named events get the data
-   * (JSON parsed when it is JSON) and the event; 'open' and 'error' as EventSource fires them.
-   * The browser reconnects by itself and sends Last-Event-ID.
-   */
   function events(path, options) {
-    const source = new EventSource(absolute(path, 'http'), options);
+    const opts = Object.assign({}, DEFAULTS, options);
     const emitter = Emitter();
-    const listening = new Set();
-    source.onopen = () => emitter.emit('open');
-    source.onerror = () => emitter.emit('error');
+    const named = new Set();
+    let source = null;
+    const life = Lifecycle(opts, emitter, connect);
+
+    function listen(target, type) {
+      target.addEventListener(type, (e) => emitter.emit(type, parse(e.data, opts.json), e));
+    }
+
+    function connect() {
+      life.attempting();
+      const current = new EventSource(absolute(path, 'http'), { withCredentials: !!opts.withCredentials });
+      source = current;
+      named.forEach((type) => listen(current, type));
+      current.onopen = () => life.opened();
+      current.onerror = () => {
+        if (source !== current || life.state === 'closed') return;
+        emitter.emit('error');
+        // CONNECTING: the browser retries by itself. CLOSED: it gave up (the server answered an
+        // error, or was down); a new stream carries on with the same listeners.
+        life.dropped(current.readyState === EventSource.CLOSED);
+      };
+    }
+
     const api = {
       on(type, fn) {
-        if (type !== 'open' && type !== 'error' && !listening.has(type)) {
-          listening.add(type);
-          source.addEventListener(type, (e) => emitter.emit(type, parse(e.data), e));
+        const own = type === 'open' || type === 'error' || type === 'state' || type === 'reconnecting';
+        if (!own && !named.has(type)) {
+          named.add(type);
+          listen(source, type);
         }
         emitter.on(type, fn);
         return api;
       },
       off(type, fn) { emitter.off(type, fn); return api; },
-      close() { source.close(); },
+      close() {
+        life.close();
+        source.close();
+      },
+      reconnect() {
+        if (life.state === 'closed' || life.state === 'open' || life.hurry()) return;
+        source.close();
+        connect();
+      },
+      get state() { return life.state; },
       get source() { return source; },
     };
+    connect();
     return api;
   }
 
+  async function json(path, options) {
+    const opts = options || {};
+    const headers = Object.assign({ Accept: 'application/json' }, opts.headers);
+    const init = { method: opts.method || (opts.body === undefined ? 'GET' : 'POST'), headers };
+    if (opts.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(opts.body);
+    }
+    const response = await fetch(absolute(path, 'http'), init);
+    const text = await response.text();
+    const isJson = /json/.test(response.headers.get('Content-Type') || '');
+    const value = text && isJson ? JSON.parse(text) : (text || null);
+    if (!response.ok) {
+      const message = value && typeof value === 'object' && value.error ? value.error : (text || response.statusText);
+      const error = new Error(message);
+      error.status = response.status;
+      throw error;
+    }
+    return value;
+  }
+
   global.Strand = { socket, events };
+  global.Strand.json = json;
 })(typeof window !== 'undefined' ? window : globalThis);
