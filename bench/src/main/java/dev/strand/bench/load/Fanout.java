@@ -18,7 +18,13 @@ import java.util.concurrent.atomic.LongAdder;
 final class Fanout {
 
     /** How long a round may take before the subscribers it missed count as lost. */
-    static final Duration ROUND_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration ROUND_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * How long one publish may take. Javalin and node answer {@code POST /sse/publish} only after
+     * writing to every stream, which for 10,000 streams on a busy core takes seconds.
+     */
+    static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Duration SYNC_LIMIT = Duration.ofSeconds(10);
     /** However slow the machine, the run measures at least one round, but gives up this long after its deadline. */
@@ -61,7 +67,7 @@ final class Fanout {
         }
     }
 
-    /** Counts a subscriber that failed while the run was on; closing them afterwards is no error. */
+    /** Counts a subscriber or publish that failed while the run was on; closing them afterwards is no error. */
     void failed(Throwable cause) {
         if (!finished && errors.getAndIncrement() == 0) {
             System.err.println("fan-out: " + cause);
@@ -107,12 +113,22 @@ final class Fanout {
         result.metrics().put("errors", errors.get());
     }
 
-    /** Publishes one round and waits for it; returns how many subscribers it did not reach in time. */
-    private int publishRound(long sequence, Publisher publisher) throws Exception {
+    /**
+     * Publishes one round and waits for it; returns how many subscribers it did not reach in time.
+     * A failed publish counts as an error and its round as lost, and the run goes on.
+     */
+    private int publishRound(long sequence, Publisher publisher) throws InterruptedException {
         remaining.set(subscribers);
         roundDone.drainPermits();
         round = sequence;
-        publisher.publish(sequence + " " + System.nanoTime());
+        try {
+            publisher.publish(sequence + " " + System.nanoTime());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            failed(e);
+            return subscribers;
+        }
         if (roundDone.tryAcquire(ROUND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             return 0;
         }

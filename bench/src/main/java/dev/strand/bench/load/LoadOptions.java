@@ -18,17 +18,17 @@ import java.util.List;
  * @param duration    how long to measure
  * @param serverPid   the server process, for CPU and memory figures; 0 when unknown
  * @param sources     how many loopback source addresses (127.0.1.1, 127.0.1.2, ...) to spread connections over
- * @param runs        {@code startup}: how many launches to take the median of
+ * @param launches    {@code startup}: how many launches to take the median of
  * @param out         the results file; one JSON line is appended per run
  * @param command     {@code startup}: the command that launches the server
  */
 record LoadOptions(String scenario, String server, int port, int connections, Duration warmup, Duration duration,
-                   long serverPid, int sources, int runs, Path out, List<String> command) {
+                   long serverPid, int sources, int launches, Path out, List<String> command) {
 
     private static final String USAGE = """
             usage: Load <ws-echo|ws-broadcast|ws-idle|sse-fanout|startup> --server NAME --port N --out FILE
                         [--connections N[,N...]] [--warmup SECONDS] [--rewarm SECONDS] [--duration SECONDS]
-                        [--server-pid PID] [--sources K] [--runs N] [-- server command (startup)]
+                        [--server-pid PID] [--sources K] [--launches N] [-- server command (startup)]
             Several sizes run one after another in this JVM; the first warms up for --warmup,
             the others, with server and client already warm, for --rewarm.""";
 
@@ -66,7 +66,7 @@ record LoadOptions(String scenario, String server, int port, int connections, Du
                 case "--duration" -> duration = seconds(value);
                 case "--server-pid" -> pid = Long.parseLong(value);
                 case "--sources" -> sources = Integer.parseInt(value);
-                case "--runs" -> launches = Integer.parseInt(value);
+                case "--launches" -> launches = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i - 1] + "\n" + USAGE);
             }
         }

@@ -40,7 +40,7 @@ final class SseFanout {
             fanout.run(options, payload -> {
                 var response = clients.http().newRequest(publish).method(HttpMethod.POST)
                         .body(new StringRequestContent("text/plain", payload))
-                        .timeout(Fanout.ROUND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                        .timeout(Fanout.PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                         .send();
                 if (response.getStatus() / 100 != 2) {
                     throw new IllegalStateException("POST /sse/publish answered " + response.getStatus());

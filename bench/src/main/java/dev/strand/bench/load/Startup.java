@@ -28,8 +28,8 @@ final class Startup {
         if (options.command().isEmpty()) {
             throw new IllegalArgumentException("startup needs the server command after --");
         }
-        var result = Measurement.of(options, "runs", options.runs());
-        var millis = new double[options.runs()];
+        var result = Measurement.of(options, "launches", options.launches());
+        var millis = new double[options.launches()];
         for (int i = 0; i < millis.length; i++) {
             millis[i] = launchOnce(options);
         }

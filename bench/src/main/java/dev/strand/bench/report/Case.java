@@ -2,6 +2,7 @@ package dev.strand.bench.report;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
@@ -16,12 +17,18 @@ record Case(String scenario, Map<String, Object> params, Map<Server, Map<String,
     record Comparison(Double strandVsJetty, Server bestPeer, Double strandVsBestPeer) {
     }
 
-    /** "ws-echo, 1,000 connections". */
+    /** "ws-echo, 1,000 connections"; "startup, 1 launch". */
     String title() {
-        var sizes = params.entrySet().stream()
-                .map(e -> (e.getValue() instanceof Number n ? String.format("%,d", n.longValue()) : e.getValue()) + " " + e.getKey())
-                .collect(Collectors.joining(", "));
+        var sizes = params.entrySet().stream().map(Case::size).collect(Collectors.joining(", "));
         return sizes.isEmpty() ? scenario : scenario + ", " + sizes;
+    }
+
+    private static String size(Map.Entry<String, Object> param) {
+        if (!(param.getValue() instanceof Number number)) {
+            return param.getValue() + " " + param.getKey();
+        }
+        var unit = number.longValue() == 1 && param.getKey().endsWith("s") ? param.getKey().substring(0, param.getKey().length() - 1) : param.getKey();
+        return String.format(Locale.ROOT, "%,d %s", number.longValue(), unit);
     }
 
     /** The metrics any server reported here, in {@link Metric} order. */
@@ -47,7 +54,7 @@ record Case(String scenario, Map<String, Object> params, Map<Server, Map<String,
         for (var server : Server.values()) {
             var value = value(server, metric);
             if (server.role == Server.Role.PEER && value.isPresent()
-                    && (best == null || metric.better(value.getAsDouble(), value(best, metric).getAsDouble()))) {
+                    && (best == null || metric.isBetter(value.getAsDouble(), value(best, metric).getAsDouble()))) {
                 best = server;
             }
         }

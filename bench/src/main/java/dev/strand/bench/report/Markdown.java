@@ -83,7 +83,7 @@ final class Markdown {
                 + " the baseline, not a peer. Ratios stay blank while a figure is missing.");
         line("- Latencies: wrk's for HTTP; for WebSocket echo the round trip; for broadcast and SSE the time from the"
                 + " publisher's send to each subscriber's receipt. Fan-out runs publish in rounds: the next message goes out"
-                + " once every subscriber has the last (or 2 s passed, and the rest count as lost).");
+                + " once every subscriber has the last (or 5 s passed, and the rest count as lost).");
         line("- Memory: heap in use right after a full GC (`jcmd GC.run`, JVMs only) and resident set size, with the"
                 + " connections open; per connection is the growth over the server's figures before they opened.");
         line("- CPU: the server's and the load client's use of their own core during the measured stretch. A client near"

@@ -82,7 +82,7 @@ enum Metric {
     }
 
     /** Whether {@code a} is better than {@code b}; never for {@code NEITHER} figures. */
-    boolean better(double a, double b) {
+    boolean isBetter(double a, double b) {
         return switch (better) {
             case HIGHER -> a > b;
             case LOWER -> a < b;
