@@ -1,0 +1,36 @@
+package com.example.scale;
+
+import com.example.chat.ChatApp;
+import dev.strand.Strand;
+import dev.strand.broadcast.Hub;
+
+/**
+ * The chat as it runs in production: one of several instances behind a load balancer, relaying
+ * through the Redis server named by {@code REDIS_URL}, stopping gracefully when told to.
+ */
+public final class ChatServer {
+    private ChatServer() {
+    }
+
+    /** The chat app, with a health check for the load balancer. */
+    public static Strand.Builder app(Hub hub) {
+        return ChatApp.app(hub).controllers(new Health(hub));
+    }
+
+    public static void main(String[] args) {
+        // #region hub
+        var redisUrl = System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379");
+        var hub = Hub.redis(redisUrl);          // returns at once; connects (and reconnects) in the background
+        // #endregion hub
+        var server = app(hub).args(args).start();
+        // #region shutdown
+        // docker stop, systemd and Ctrl+C send SIGTERM or SIGINT; the JVM then runs shutdown
+        // hooks. Stopping the server there lets requests in flight finish, closes every
+        // WebSocket with 1001 (browsers reconnect, to another instance) and ends SSE streams.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            hub.close();
+        }, "graceful-stop"));
+        // #endregion shutdown
+    }
+}
