@@ -8,6 +8,12 @@
   let noticeTimer = null;
 
   $('poll-id').textContent = id;
+  if (!/^[\p{L}\p{N}._-]{1,64}$/u.test(id)) {
+    notice('A poll name is 1 to 64 letters, digits, ".", "_" or "-".');
+    $('status').dataset.state = 'closed';
+    $('status').textContent = 'not connected';
+    return;
+  }
 
   function notice(text) {
     $('notice').textContent = text;

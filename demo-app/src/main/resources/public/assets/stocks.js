@@ -50,9 +50,9 @@
     s.percent.className = trend;
     s.volume.textContent = quote.volume.toLocaleString();
     if (direction) {
-      s.row.classList.remove('flash-up', 'flash-down');
-      void s.row.offsetWidth;  // restarts the flash animation
-      s.row.classList.add('flash-' + direction);
+      s.price.classList.remove('flash-up', 'flash-down');
+      void s.price.offsetWidth;  // restarts the flash animation
+      s.price.classList.add('flash-' + direction);
     }
     if (!pending) {
       pending = true;
@@ -92,7 +92,7 @@
     g.strokeStyle = '#e3e7ee';
     g.lineWidth = 1;
     g.textBaseline = 'middle';
-    for (const pct of [hi, (hi + lo) / 2, lo, 0]) {
+    for (const pct of [hi, 0, lo]) {
       g.beginPath();
       g.moveTo(pad.left, Math.round(y(pct)) + 0.5);
       g.lineTo(w - pad.right, Math.round(y(pct)) + 0.5);

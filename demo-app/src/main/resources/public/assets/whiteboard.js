@@ -14,6 +14,13 @@
   let noticeTimer = null;
 
   $('board-name').textContent = board;
+  if (!/^[\p{L}\p{N}._-]{1,64}$/u.test(board)) {
+    $('notice').textContent = 'A board name is 1 to 64 letters, digits, ".", "_" or "-".';
+    $('notice').classList.remove('hidden');
+    $('status').dataset.state = 'closed';
+    $('status').textContent = 'not connected';
+    return;
+  }
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
 
