@@ -21,7 +21,6 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ChatController {
     /** The longest chat message, in characters; longer ones get an error back and go nowhere. */
     static final int MAX_TEXT = 2000;
-    private static final String TOPIC = "chat:";
 
     private final Hub hub;
     private final ChatMembers members = new ChatMembers();
@@ -40,8 +39,9 @@ public final class ChatController {
     @Ws("/ws/chat/{room}")
     public void chat(Context ctx, @PathParam String room, @QueryParam String name) {
         var user = name == null || name.isBlank() ? guest() : name.strip();
-        var topic = TOPIC + room;
-        // Forwarding starts before the join is published, so the joiner hears its own join.
+        // The hub carries chat rooms only, so a room's name is its topic. Forwarding starts
+        // before the join is published, so the joiner hears its own join.
+        var topic = room;
         var me = hub.forward(ctx, topic);
         members.add(room, user);
         try {

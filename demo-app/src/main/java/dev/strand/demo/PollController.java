@@ -41,13 +41,15 @@ public final class PollController {
     /** Body {@code {"option":"Chat"}} (or the option's index); answers the new results. */
     @Post("/api/poll/{id}/vote")
     public PollResults vote(@PathParam String id, @Body JsonNode body) {
-        if (!body.isObject() || !body.has("option")) throw new HttpException(400, "send {\"option\": <one of the poll's options>}");
+        if (body == null || !body.isObject() || !body.has("option")) throw new HttpException(400, "send {\"option\": <one of the poll's options>}");
         return polls.vote(id, body.get("option"));
     }
 
     /** Makes a poll with its own question and options; answers 201 with its results, whose {@code id} names it. */
     @Post("/api/poll")
     public PollResults create(Context ctx, @Body NewPoll poll) {
+        // A body of JSON null binds as null.
+        if (poll == null) throw new HttpException(400, "send {\"question\": \"...\", \"options\": [\"...\", \"...\"]}");
         var question = poll.question() == null ? "" : poll.question().strip();
         if (question.isEmpty() || question.length() > MAX_QUESTION) {
             throw new HttpException(400, "'question' must be 1 to " + MAX_QUESTION + " characters");

@@ -47,6 +47,9 @@ class PollTest {
         assertEquals(400, client.postJson("/api/poll/strict/vote", List.of("Chat")).status());
         var malformed = client.post("/api/poll/strict/vote", "{\"option\":", "Content-Type", "application/json");
         assertEquals(400, malformed.status());
+        assertEquals(400, client.post("/api/poll/strict/vote", "null", "Content-Type", "application/json").status());
+        assertEquals(400, client.post("/api/poll/strict/vote", "", "Content-Type", "application/json").status());
+        assertEquals(400, client.post("/api/poll", "null", "Content-Type", "application/json").status());
         assertEquals(400, client.postJson("/api/poll/bad%20name/vote", Map.of("option", "Chat")).status());
         assertEquals(0, client.get("/api/poll/strict").json().get("total").asInt());
     }
