@@ -37,7 +37,9 @@ public final class Auth implements Middleware {
      */
     static String token(Context ctx) {
         var header = ctx.header("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) return header.substring(7).strip();
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).strip();
+        }
         return ctx.cookie("session");
     }
 }

@@ -10,7 +10,7 @@ public final class AuthApp {
         var sessions = new Sessions();
         return Strand.builder()
                 .controllers(new LoginController(sessions), new Account())
-                // @Use(Auth.class) names a class; this is the instance it runs, built with the sessions.
+                // @Use(Auth.class) names a class; this is the instance that runs for it.
                 .middleware(new Auth(sessions));
     }
 

@@ -12,7 +12,7 @@ public final class ChatApp {
     public static Strand.Builder app(Hub hub) {
         return Strand.builder()
                 .controllers(new ChatSocket(hub, new Roster(hub)))
-                .use(StaticFiles.classpath("chat"));            // src/main/resources/chat/index.html at /
+                .use(StaticFiles.classpath("chat"));    // src/main/resources/chat/index.html at /
     }
 
     public static void main(String[] args) {

@@ -32,13 +32,14 @@ public final class ChatClient {
         }
         var server = args.length > 2 ? args[2] : "ws://localhost:8080";
         var uri = URI.create(server + "/chat/" + encode(args[0]) + "?name=" + encode(args[1]));
-        chat(uri, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out::println);
+        var typed = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        chat(uri, typed, System.out::println);
     }
 
-    /** Sends each line of {@code typed} until it ends, showing every message that arrives meanwhile. */
+    /** Sends each line of {@code typed} until it ends, showing every message that arrives. */
     static void chat(URI uri, BufferedReader typed, Consumer<String> show) throws Exception {
         var closed = new CountDownLatch(1);
-        var socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+        var listener = new WebSocket.Listener() {
             private final StringBuilder message = new StringBuilder();
 
             @Override
@@ -63,7 +64,9 @@ public final class ChatClient {
                 show.accept("connection failed: " + error);
                 closed.countDown();
             }
-        }).join();
+        };
+        var client = HttpClient.newHttpClient();
+        var socket = client.newWebSocketBuilder().buildAsync(uri, listener).join();
         for (String line; (line = typed.readLine()) != null; ) {
             socket.sendText(line, true).join();
         }

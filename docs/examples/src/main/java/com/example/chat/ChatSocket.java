@@ -26,11 +26,11 @@ public final class ChatSocket {
         try (var membership = hub.forward(ctx, room)) {
             roster.join(ctx, room, name);
             // #region loop
-            for (WsMessage msg; (msg = ctx.receive()) != null; ) {       // blocks this virtual thread
+            for (WsMessage msg; (msg = ctx.receive()) != null; ) {   // blocks this virtual thread
                 if (msg instanceof WsMessage.Text(var text) && !text.isBlank()) {
                     hub.publish(room, ctx.jsonText(new Said(name, text.strip())));
                 }
-            }                                                            // null: the client left
+            }                                                        // null: the client left
             // #endregion loop
         } finally {
             roster.leave(ctx, room, name);

@@ -20,7 +20,7 @@ public final class Tuned {
     @Ws(value = "/ticker",
             maxMessageSize = 4 * 1024,                 // bytes; a bigger message closes with 1009
             idleTimeoutMs = 60_000,                    // no frame either way for a minute: close
-            pingIntervalMs = 5_000,                    // ping every 5 s; a peer missing a pong is dropped
+            pingIntervalMs = 5_000,                    // ping every 5 s; no pong by the next: drop
             origins = {"https://app.example.com"},     // browser pages allowed besides our own
             subprotocols = {"ticker.v2", "ticker.v1"}, // offered, in order of preference
             compression = false)                       // no permessage-deflate
@@ -32,7 +32,8 @@ public final class Tuned {
     // #endregion ws-options
 
     // #region sse-options
-    @Sse(value = "/search", method = "POST", heartbeatMs = 5_000)   // a POST body as the query; ": ping" every 5 s
+    // The query comes as a POST body; a ": ping" comment goes out every 5 s on a quiet stream.
+    @Sse(value = "/search", method = "POST", heartbeatMs = 5_000)
     public void search(Context ctx) {
         var query = ctx.requestBodyString();
         for (var hit : new String[] {query + " one", query + " two"}) {

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ContextTour {
 
     // #region request
-    public record Seen(String method, String path, String route, Map<String, String> params, List<String> tags,
-                       String agent, String theme, String remote, String requestId) {}
+    public record Seen(String method, String path, String route, Map<String, String> params,
+                       List<String> tags, String agent, String theme, String remote,
+                       String requestId) {}
 
     /** GET /inspect/42?tag=a&tag=b: what the request said. */
     @Get("/inspect/{id}")
@@ -68,7 +69,7 @@ public final class ContextTour {
     public Received upload(Context ctx) throws IOException, NoSuchAlgorithmException {
         var digest = MessageDigest.getInstance("SHA-256");
         long total = 0;
-        try (var in = ctx.requestBodyStream()) {                // each read blocks this virtual thread
+        try (var in = ctx.requestBodyStream()) {          // each read blocks this virtual thread
             var buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) != -1; total += n) digest.update(buffer, 0, n);
         }
@@ -83,7 +84,7 @@ public final class ContextTour {
     @Sse("/watchers")
     public void watchers(Context ctx) throws InterruptedException {
         watching.incrementAndGet();
-        ctx.onClose(watching::decrementAndGet);          // runs once: client gone, handler done or server stopping
+        ctx.onClose(watching::decrementAndGet);    // once: client gone, handler done, server stop
         while (!ctx.closed()) {
             ctx.sendEvent(SseEvent.data(watching.get()).event("watchers"));
             Thread.sleep(1000);

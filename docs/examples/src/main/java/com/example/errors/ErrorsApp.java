@@ -14,10 +14,12 @@ public final class ErrorsApp {
     public static Strand.Builder app() {
         return Strand.builder()
                 .controllers(new Orders(), new Game())
-                .exception(NoSuchElementException.class, (e, ctx) ->
-                        ctx.setResponseStatus(404).setResponseBody(new Problem("not found", e.getMessage())))
-                .exception(IllegalArgumentException.class, (e, ctx) ->
-                        ctx.setResponseStatus(422).setResponseBody(new Problem("invalid", e.getMessage())));
+                .exception(NoSuchElementException.class, (e, ctx) -> ctx
+                        .setResponseStatus(404)
+                        .setResponseBody(new Problem("not found", e.getMessage())))
+                .exception(IllegalArgumentException.class, (e, ctx) -> ctx
+                        .setResponseStatus(422)
+                        .setResponseBody(new Problem("invalid", e.getMessage())));
     }
     // #endregion mapping
 

@@ -20,7 +20,7 @@ public final class Game {
                     ctx.close(4000, "game over");       // your own code: 4000-4999
                     return;
                 }
-                case "cheat" -> throw new IllegalStateException("board corrupted");   // 1011, no details sent
+                case "cheat" -> throw new IllegalStateException("board corrupted");  // 1011
                 case "done" -> {
                     return;                             // returning closes with 1000
                 }

@@ -15,24 +15,26 @@ public final class Orders {
     // #region throws
     @Get("/orders/{id}")
     public Order order(@PathParam long id) {
-        if (id != 1) throw new NoSuchElementException("No order " + id);     // mapped to 404 by ErrorsApp
+        if (id != 1) throw new NoSuchElementException("No order " + id);   // 404, see ErrorsApp
         return new Order(1, "tea", 2);
     }
 
     @Post("/orders")
-    public Order place(@Body Order order) {                                   // bad JSON: 400 before this runs
-        if (order.quantity() < 1) throw new IllegalArgumentException("quantity must be at least 1");   // 422
+    public Order place(@Body Order order) {                     // bad JSON: 400 before this runs
+        if (order.quantity() < 1) {
+            throw new IllegalArgumentException("quantity must be at least 1");      // 422
+        }
         return order;
     }
 
     @Get("/orders/{id}/invoice")
     public String invoice(@PathParam long id) {
-        throw new HttpException(409, "Order " + id + " is not paid yet");    // status and message as they are
+        throw new HttpException(409, "Order " + id + " is not paid yet");   // as it is
     }
 
     @Get("/orders/report")
     public String report() {
-        throw new IllegalStateException("db password rejected");            // 500; the message stays in the log
+        throw new IllegalStateException("db password rejected");   // 500; message only in the log
     }
     // #endregion throws
 }

@@ -33,6 +33,6 @@ public class App {
     }
 
     public static void main(String[] args) {
-        Strand.run(App.class, args);        // scans com.example.hello; --port N or PORT=N to move from 8080
+        Strand.run(App.class, args);        // scans com.example.hello; port 8080, or --port N
     }
 }

@@ -20,7 +20,7 @@ public final class FromHyperlane {
     @Ws("/chat")
     public void chat(Context ctx) {
         ctx.setResponseBody("Welcome to chat, client: " + ctx.remoteAddress()).sendBody();
-        for (byte[] body; (body = ctx.requestBody()).length > 0; ) {     // empty: the client disconnected
+        for (byte[] body; (body = ctx.requestBody()).length > 0; ) {   // empty: client disconnected
             ctx.setResponseBody("Echo: " + new String(body, UTF_8)).sendBody();
         }
     }
@@ -74,7 +74,7 @@ public final class FromHyperlane {
     /** tokio::sync::broadcast::channel(100), send and recv, as a Hub topic. */
     public static String broadcastOnce() throws InterruptedException {
         try (var hub = Hub.inProcess()) {
-            var rx = hub.subscribe("news", 100);       // let (tx, mut rx) = broadcast::channel(100);
+            var rx = hub.subscribe("news", 100);    // let (tx, mut rx) = broadcast::channel(100);
             hub.publish("news", "hello");              // let _ = tx.send("hello");
             return switch (rx.receive(Duration.ofSeconds(1))) {   // rx.recv().await
                 case Delivery.Message(var text) -> "Received: " + text;
@@ -94,7 +94,7 @@ public final class FromHyperlane {
                 .port(60000)                            // server.port(60000)
                 .configure(c -> c
                         .tcpNoDelay(true)               // server.enable_nodelay(): Strand's default
-                        .lingerSeconds(-1)              // server.disable_linger(): the OS default, Strand's too
+                        .lingerSeconds(-1)              // server.disable_linger(): the default too
                         .ws(w -> w.withMaxMessageSize(64 * 1024)));
     }
     // #endregion server

@@ -21,7 +21,9 @@ public final class ReadingsController {
 
     @Post("/readings")
     public ReadingLog.Entry add(Context ctx, @Body Reading reading) {
-        if (reading.sensor() == null || reading.sensor().isBlank()) throw new HttpException(422, "sensor is required");
+        if (reading.sensor() == null || reading.sensor().isBlank()) {
+            throw new HttpException(422, "sensor is required");
+        }
         ctx.setResponseStatus(201);
         return log.append(reading);
     }
@@ -29,13 +31,14 @@ public final class ReadingsController {
     // #region stream
     @Sse("/readings/stream")
     public void stream(Context ctx) throws InterruptedException {
-        long sent = resumeAfter(ctx.lastEventId());        // null on a first visit: send everything kept
+        long sent = resumeAfter(ctx.lastEventId());   // no id on a first visit: everything kept
         // The first write sends the headers, so the browser sees the stream open at once; the
         // retry field asks it to come back 2 s after a drop (its default is about 3 s).
         ctx.sendEvent(SseEvent.comment("readings").retry(Duration.ofSeconds(2)));
         while (!ctx.closed()) {
             for (var entry : log.after(sent, Duration.ofSeconds(15))) {
-                ctx.sendEvent(SseEvent.data(entry.reading()).event("reading").id(run + "-" + entry.id()));
+                var id = run + "-" + entry.id();
+                ctx.sendEvent(SseEvent.data(entry.reading()).event("reading").id(id));
                 sent = entry.id();
             }
         }

@@ -20,12 +20,12 @@ public final class TodoController {
     }
 
     // #region list
-    /** GET /todos?done=false&after=20&limit=10: a page of to-dos, optionally only open or only done ones. */
+    /** GET /todos?done=false&after=20&limit=10: a page of to-dos, all or only open or done ones. */
     @Get("/todos")
     public List<Todo> list(@QueryParam Boolean done,
                            @QueryParam(defaultValue = "0") long after,
                            @QueryParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > 100) throw new HttpException(400, "limit must be between 1 and 100");
+        if (limit < 1 || limit > 100) throw new HttpException(400, "limit must be 1 to 100");
         return store.list(done, after, limit);
     }
     // #endregion list
@@ -43,7 +43,9 @@ public final class TodoController {
 
     @Post("/todos")
     public Todo create(Context ctx, @Body NewTodo body) {
-        if (body.title() == null || body.title().isBlank()) throw new HttpException(422, "title must not be empty");
+        if (body.title() == null || body.title().isBlank()) {
+            throw new HttpException(422, "title must not be empty");
+        }
         var todo = store.add(body.title().strip());
         ctx.setResponseStatus(201).setResponseHeader("Location", "/todos/" + todo.id());
         return todo;

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The to-dos, in memory and in id order; safe for the many virtual threads serving requests at once. */
+/** The to-dos in memory, in id order; safe for the many virtual threads serving requests. */
 public final class TodoStore {
     private final ConcurrentSkipListMap<Long, Todo> todos = new ConcurrentSkipListMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -20,7 +20,7 @@ public final class TodoStore {
         return Optional.ofNullable(todos.get(id));
     }
 
-    /** Up to {@code limit} to-dos after {@code afterId}, only those whose done flag is {@code done} unless it is null. */
+    /** Up to {@code limit} to-dos after {@code afterId}; with {@code done} set, only those. */
     public List<Todo> list(Boolean done, long afterId, int limit) {
         return todos.tailMap(afterId, false).values().stream()
                 .filter(t -> done == null || t.done() == done)

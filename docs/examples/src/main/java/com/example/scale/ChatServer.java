@@ -20,7 +20,7 @@ public final class ChatServer {
     public static void main(String[] args) {
         // #region hub
         var redisUrl = System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379");
-        var hub = Hub.redis(redisUrl);          // returns at once; connects (and reconnects) in the background
+        var hub = Hub.redis(redisUrl);      // returns at once; (re)connects in the background
         // #endregion hub
         var server = app(hub).args(args).start();
         // #region shutdown

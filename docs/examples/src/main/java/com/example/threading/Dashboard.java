@@ -37,7 +37,7 @@ public final class Dashboard {
     }
 
     private static String fetch(String what) throws InterruptedException {
-        Thread.sleep(100);                                    // stands in for a call to another service
+        Thread.sleep(100);                    // stands in for a call to another service
         return what + " is fine";
     }
     // #endregion fan-out

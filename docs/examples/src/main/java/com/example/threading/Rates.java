@@ -35,7 +35,7 @@ public final class Rates {
 
     private double load(String currency) throws InterruptedException {
         loads.incrementAndGet();
-        Thread.sleep(100);                                 // stands in for an HTTP call to a rates service
+        Thread.sleep(100);                    // stands in for an HTTP call to a rates service
         return currency.equals("EUR") ? 1.0 : 1.08;
     }
 }

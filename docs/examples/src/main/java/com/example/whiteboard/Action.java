@@ -27,15 +27,19 @@ public record Action(String type, String color, Double width, List<double[]> poi
      */
     public Action checked() {
         if (clears()) return new Action("clear", null, null, null);
-        if (!"stroke".equals(type)) throw new IllegalArgumentException("type must be stroke or clear");
-        if (color == null || !COLOR.matcher(color).matches()) throw new IllegalArgumentException("color must be #rrggbb");
-        if (width == null || width < 1 || width > 50) throw new IllegalArgumentException("width must be 1 to 50");
+        if (!"stroke".equals(type)) return refuse("type must be stroke or clear");
+        if (color == null || !COLOR.matcher(color).matches()) return refuse("color is not #rrggbb");
+        if (width == null || width < 1 || width > 50) return refuse("width must be 1 to 50");
         if (points == null || points.isEmpty() || points.size() > MAX_POINTS) {
-            throw new IllegalArgumentException("a stroke has 1 to " + MAX_POINTS + " points");
+            return refuse("a stroke has 1 to " + MAX_POINTS + " points");
         }
         for (var p : points) {
-            if (p.length != 2) throw new IllegalArgumentException("a point is [x, y]");
+            if (p.length != 2) return refuse("a point is [x, y]");
         }
         return this;
+    }
+
+    private static Action refuse(String why) {
+        throw new IllegalArgumentException(why);
     }
 }

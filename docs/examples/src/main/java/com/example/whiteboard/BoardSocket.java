@@ -37,11 +37,14 @@ public final class BoardSocket {
                 Action action;
                 try {
                     action = json.readValue(text, Action.class).checked();
-                } catch (JsonProcessingException | IllegalArgumentException e) {
-                    ctx.close(BAD_ACTION, e instanceof IllegalArgumentException ? e.getMessage() : "not an action");
+                } catch (JsonProcessingException e) {
+                    ctx.close(BAD_ACTION, "not an action");
+                    return;
+                } catch (IllegalArgumentException e) {
+                    ctx.close(BAD_ACTION, e.getMessage());
                     return;
                 }
-                boards.apply(board, action, ctx.jsonText(action), live);   // the sender drew it already
+                boards.apply(board, action, ctx.jsonText(action), live);     // the sender drew it
             }
         }
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** What is drawn on each board, in memory, and the hub that tells everyone on a board about changes. */
+/** What is drawn on each board, in memory; the hub tells everyone on a board about changes. */
 public final class Boards {
     private static final int MAX_ACTIONS = 10_000;
     private static final int CATCH_UP_ROOM = 1_024;
@@ -37,7 +37,7 @@ public final class Boards {
         }
     }
 
-    /** Records an action (as the JSON sent to clients) and sends it to everyone on the board but {@code from}. */
+    /** Records an action (as the JSON clients get) and sends it to all on the board but one. */
     public void apply(String board, Action action, String json, Subscription from) {
         lock.lock();
         try {
@@ -48,7 +48,7 @@ public final class Boards {
                 drawing.add(json);
                 if (drawing.size() > MAX_ACTIONS) drawing.removeFirst();
             }
-            hub.publish(board, json, from);                 // buffers for each subscriber; never waits
+            hub.publish(board, json, from);            // buffers for each subscriber; never waits
         } finally {
             lock.unlock();
         }

@@ -49,7 +49,7 @@ class WhiteboardTest {
             ws.send("{\"type\":\"stroke\",\"color\":\"red\",\"width\":3,\"points\":[[1,2]]}");
             var close = ws.awaitClose();
             assertEquals(BoardSocket.BAD_ACTION, close.code());
-            assertEquals("color must be #rrggbb", close.reason());
+            assertEquals("color is not #rrggbb", close.reason());
         }
         try (var ws = client.ws("/boards/three")) {
             ws.send("not json");
