@@ -1,5 +1,6 @@
 package dev.strand.bench.load;
 
+import java.io.IOException;
 import java.time.Duration;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
@@ -59,13 +60,21 @@ record Clients(HttpClient http, WebSocketClient ws) implements AutoCloseable {
      * error per connection, and logging 19,000 of them costs the next scenario's server time.
      */
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         ws.getOpenSessions().forEach(session -> session.close(StatusCode.NORMAL, "done", Callback.NOOP));
-        var deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
-        while (!ws.getOpenSessions().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        try {
+            var deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+            while (!ws.getOpenSessions().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stop at once, without the handshakes
         }
-        ws.stop();
-        http.stop();
+        try {
+            ws.stop();
+            http.stop();
+        } catch (Exception e) {
+            throw new IOException("could not stop the load clients", e);
+        }
     }
 }

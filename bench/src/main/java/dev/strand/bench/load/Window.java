@@ -3,15 +3,15 @@ package dev.strand.bench.load;
 import java.time.Duration;
 
 /**
- * The time line of a timed run on {@link System#nanoTime()}: warm-up from {@code start}, then the
- * measured stretch from {@code measureFrom} until {@code deadline}.
+ * The time line of a timed run on {@link System#nanoTime()}: warm-up until {@code measureFrom},
+ * then the measured stretch until {@code deadline}.
  */
-record Window(long start, long measureFrom, long deadline) {
+record Window(long measureFrom, long deadline) {
 
-    /** A window that starts now. */
+    /** A window whose warm-up starts now. */
     static Window startingNow(Duration warmup, Duration duration) {
-        var now = System.nanoTime();
-        return new Window(now, now + warmup.toNanos(), now + warmup.toNanos() + duration.toNanos());
+        var measureFrom = System.nanoTime() + warmup.toNanos();
+        return new Window(measureFrom, measureFrom + duration.toNanos());
     }
 
     /** Whether something that happened (was sent) at {@code nanos} counts. */

@@ -27,7 +27,10 @@ record Case(String scenario, Map<String, Object> params, Map<Server, Map<String,
         if (!(param.getValue() instanceof Number number)) {
             return param.getValue() + " " + param.getKey();
         }
-        var unit = number.longValue() == 1 && param.getKey().endsWith("s") ? param.getKey().substring(0, param.getKey().length() - 1) : param.getKey();
+        var unit = param.getKey();
+        if (number.longValue() == 1) { // connections, subscribers, streams, launches
+            unit = unit.substring(0, unit.length() - (unit.endsWith("ches") ? 2 : 1));
+        }
         return String.format(Locale.ROOT, "%,d %s", number.longValue(), unit);
     }
 

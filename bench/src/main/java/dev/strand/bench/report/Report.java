@@ -1,5 +1,6 @@
 package dev.strand.bench.report;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,6 +28,7 @@ import java.util.Objects;
 public final class Report {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final TypeReference<LinkedHashMap<String, Object>> PARAMS = new TypeReference<>() { };
 
     /** The JSON form of one figure in one case. */
     record Figure(String metric, String label, String better, Map<String, Number> values,
@@ -88,7 +90,7 @@ public final class Report {
             }
             JsonNode record = JSON.readTree(line);
             var scenario = record.get("scenario").asText();
-            Map<String, Object> params = JSON.convertValue(record.get("params"), LinkedHashMap.class);
+            Map<String, Object> params = JSON.convertValue(record.get("params"), PARAMS);
             Map<String, Number> metrics = new LinkedHashMap<>();
             record.get("metrics").properties().forEach(e -> {
                 if (e.getValue().isNumber()) {

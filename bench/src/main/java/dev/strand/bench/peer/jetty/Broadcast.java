@@ -41,8 +41,9 @@ public final class Broadcast {
         }
 
         @Override
-        public void onWebSocketClose(int statusCode, String reason) {
+        public void onWebSocketClose(int statusCode, String reason, Callback callback) {
             subscribers.remove(getSession());
+            callback.succeed();
         }
     }
 
