@@ -3,8 +3,10 @@ package dev.strand.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.strand.test.StrandExtension;
+import dev.strand.test.StrandTest;
 import dev.strand.test.TestClient;
 import dev.strand.test.WsTestClient;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -78,6 +80,25 @@ class WhiteboardTest {
             ada.send("{\"type\":\"clear\"}");
             assertEquals("{\"type\":\"clear\"}", ada.receiveText());
         }
+    }
+
+    /** On a demo of its own, as it fills every place. */
+    @Test
+    void aNewBoardWhileEveryBoardIsOpenGetsAnErrorAndACloseToTryLater() throws Exception {
+        StrandTest.run(DemoApp.app(), (server, client) -> {
+            var open = new ArrayList<WsTestClient>();
+            try {
+                for (int i = 0; i < Boards.MAX_BOARDS; i++) open.add(join(client, "full-" + i, 1));
+                try (var refused = client.ws("/ws/whiteboard/one-too-many")) {
+                    assertEquals("{\"type\":\"error\",\"message\":\"all 32 whiteboards are in use; try again later\"}", refused.receiveText());
+                    var close = refused.awaitClose();
+                    assertEquals(1013, close.code());
+                    assertEquals("too many whiteboards", close.reason());
+                }
+            } finally {
+                open.forEach(WsTestClient::close);
+            }
+        });
     }
 
     @Test
