@@ -128,7 +128,12 @@ public interface Context {
     /** The response status set so far. */
     int responseStatus();
 
-    /** Sets a response header, replacing earlier values. */
+    /**
+     * Sets a response header, replacing earlier values.
+     *
+     * @throws IllegalStateException once the headers were sent: after the first {@code send} or
+     *                               {@code sendBody}, and on SSE routes once the stream started
+     */
     Context setResponseHeader(String name, String value);
 
     /** Adds a response header value, keeping earlier ones. */

@@ -292,14 +292,30 @@ public final class StrandContext implements Context {
 
     @Override
     public Context setResponseHeader(String name, String value) {
+        if (response.isCommitted() && value != null && value.equals(response.getHeaders().get(name))) {
+            return this;
+        }
+        headersNotSent(name);
         response.getHeaders().put(name, value);
         return this;
     }
 
     @Override
     public Context addResponseHeader(String name, String value) {
+        headersNotSent(name);
         response.getHeaders().add(name, value);
         return this;
+    }
+
+    /**
+     * A header set after the response started would be lost without a word; say so instead. Setting
+     * one to the value already sent is fine (the seeds' SSE handlers set their content type so).
+     */
+    private void headersNotSent(String name) {
+        if (response.isCommitted()) {
+            throw new IllegalStateException("cannot set header " + name + ": the response headers were already sent "
+                    + "(on SSE routes when the stream started; set such headers in middleware)");
+        }
     }
 
     @Override

@@ -56,13 +56,18 @@ final class SseChannel implements Channel {
         this.handlerThread = Thread.currentThread();
     }
 
-    /** Starts the heartbeat and registers the stream for a graceful stop. */
+    /**
+     * Sends the stream's headers at once, so the client (a browser's {@code onopen}) knows the
+     * stream is up before the first event, then starts the heartbeat and registers the stream for
+     * a graceful stop.
+     */
     void open() {
         if (!ctx.services().streams().add(end)) {
             throw new ClosedException("the server is stopping");
         }
         long millis = heartbeat.toMillis();
         endPoint.setIdleTimeout(millis <= 0 ? 0 : Math.max(idleTimeout, 3 * millis));
+        write(EMPTY);
         scheduleBeat();
     }
 

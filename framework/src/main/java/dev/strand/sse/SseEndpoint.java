@@ -9,8 +9,9 @@ import java.time.Duration;
 
 /**
  * An {@code @Sse} route. The route's middleware has run when {@link #serve} is called (a 401 there
- * means no stream); the handler then runs on the request's virtual thread for the life of the
- * stream, and the stream ends when it returns.
+ * means no stream, and headers set there go out with the stream's); the stream's headers are then
+ * sent and the handler runs on the request's virtual thread for the life of the stream, which ends
+ * when it returns.
  */
 public final class SseEndpoint implements Endpoint {
     private final Pipeline middleware;

@@ -53,8 +53,18 @@ class SseTest {
 
         @Sse("/raw")
         public void raw(Context ctx) {
-            ctx.setResponseHeader("X-Raw", "yes").send();
+            ctx.setResponseHeader("Content-Type", "text/event-stream; charset=utf-8").send();
             for (int i = 0; i < 3; i++) ctx.setResponseBody("data:" + i + "\n\n").sendBody();
+        }
+
+        @Sse("/late-header")
+        public void lateHeader(Context ctx) {
+            try {
+                ctx.setResponseHeader("X-Late", "no");
+                seen.add("late header accepted");
+            } catch (IllegalStateException e) {
+                seen.add(e.getMessage());
+            }
         }
 
         @Sse("/resume")
@@ -153,9 +163,18 @@ class SseTest {
     }
 
     @Test
+    void theStreamOpensBeforeTheFirstEventAndLateHeadersFailLoudly(TestClient client) throws Exception {
+        try (var sse = client.sse("/late-header")) {
+            assertEquals(200, sse.status());
+            assertEquals("text/event-stream; charset=utf-8", sse.header("Content-Type"));
+            assertEquals(null, sse.header("X-Late"));
+            assertTrue(next().startsWith("cannot set header X-Late: the response headers were already sent"));
+        }
+    }
+
+    @Test
     void theSeedsRawStyleWorks(TestClient client) {
         try (var sse = client.sse("/raw")) {
-            assertEquals("yes", sse.header("X-Raw"));
             assertEquals("0", sse.next().data());
             assertEquals("1", sse.next().data());
             assertEquals("2", sse.next().data());
