@@ -58,16 +58,19 @@ public final class JsonCodec {
         }
     }
 
-    /** Reads JSON bytes into the reader's type; an empty body is an error, not {@code null}. */
+    /** Reads JSON bytes into the reader's type; an empty body or a JSON {@code null} is an error, not {@code null}. */
     public static <T> T read(ObjectReader reader, byte[] json) {
         if (json.length == 0) {
             throw new JsonDecodeException("Request body is empty; expected JSON");
         }
+        T value;
         try {
-            return reader.readValue(json);
+            value = reader.readValue(json);
         } catch (IOException e) {
             throw new JsonDecodeException(describe(e));
         }
+        if (value == null) throw new JsonDecodeException("Request body is JSON null; expected a value");
+        return value;
     }
 
     /** Reads JSON bytes into a type. */

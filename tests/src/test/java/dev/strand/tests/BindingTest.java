@@ -137,6 +137,10 @@ class BindingTest {
 
         var empty = client.post("/orders", "");
         assertEquals("Request body is empty; expected JSON", empty.body().strip());
+
+        var jsonNull = client.post("/orders", "null");
+        assertEquals(400, jsonNull.status());
+        assertEquals("Request body is JSON null; expected a value", jsonNull.body().strip());
     }
 
     @Test
