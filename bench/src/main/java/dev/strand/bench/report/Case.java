@@ -48,7 +48,10 @@ record Case(String scenario, Map<String, Object> params, Map<Server, Map<String,
         return value == null ? OptionalDouble.empty() : OptionalDouble.of(value.doubleValue());
     }
 
-    /** Compares Strand with raw Jetty and with the best peer on {@code metric}. */
+    /**
+     * Compares Strand with raw Jetty and with the best peer on {@code metric}. Negative figures
+     * (memory that shrank while connections opened: noise on tiny runs) take no part.
+     */
     Comparison compare(Metric metric) {
         if (metric.better == Metric.Better.NEITHER) {
             return new Comparison(null, null, null);
@@ -56,7 +59,7 @@ record Case(String scenario, Map<String, Object> params, Map<Server, Map<String,
         Server best = null;
         for (var server : Server.values()) {
             var value = value(server, metric);
-            if (server.role == Server.Role.PEER && value.isPresent()
+            if (server.role == Server.Role.PEER && value.isPresent() && value.getAsDouble() >= 0
                     && (best == null || metric.isBetter(value.getAsDouble(), value(best, metric).getAsDouble()))) {
                 best = server;
             }
@@ -67,7 +70,7 @@ record Case(String scenario, Map<String, Object> params, Map<Server, Map<String,
     }
 
     private static Double ratio(OptionalDouble a, OptionalDouble b) {
-        if (a.isEmpty() || b.isEmpty() || b.getAsDouble() == 0) {
+        if (a.isEmpty() || b.isEmpty() || a.getAsDouble() < 0 || b.getAsDouble() <= 0) {
             return null;
         }
         return Math.round(a.getAsDouble() / b.getAsDouble() * 100) / 100.0;

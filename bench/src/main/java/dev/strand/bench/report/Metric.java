@@ -67,6 +67,11 @@ enum Metric {
         return Optional.empty();
     }
 
+    /** The label for figures as recorded: latencies are kept in microseconds, the tables show milliseconds. */
+    String recordedLabel() {
+        return format == Format.MILLIS ? label.replace("(ms)", "(µs)") : label;
+    }
+
     /** The label with its arrow, for a table's first column. */
     String heading() {
         return better == Better.NEITHER ? label : label + " " + better.arrow;

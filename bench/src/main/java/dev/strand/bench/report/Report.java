@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -131,7 +132,7 @@ public final class Report {
                 c.value(server, metric).ifPresent(v -> values.put(server.id, v));
             }
             var comparison = c.compare(metric);
-            return new Figure(metric.id, metric.label, metric.better.name().toLowerCase(), values,
+            return new Figure(metric.id, metric.recordedLabel(), metric.better.name().toLowerCase(Locale.ROOT), values,
                     comparison.strandVsJetty(), comparison.bestPeer() == null ? null : comparison.bestPeer().id,
                     comparison.strandVsBestPeer());
         }).toList();
