@@ -6,7 +6,7 @@ import dev.strand.broadcast.Hub;
 
 /**
  * The chat as it runs in production: one of several instances behind a load balancer, relaying
- * through the Redis server named by {@code REDIS_URL}, stopping gracefully when told to.
+ * through the Redis server named by {@code REDIS_URL}, with a health check.
  */
 public final class ChatServer {
     private ChatServer() {
@@ -22,15 +22,7 @@ public final class ChatServer {
         var redisUrl = System.getenv().getOrDefault("REDIS_URL", "redis://localhost:6379");
         var hub = Hub.redis(redisUrl);      // returns at once; (re)connects in the background
         // #endregion hub
-        var server = app(hub).args(args).start();
-        // #region shutdown
-        // docker stop, systemd and Ctrl+C send SIGTERM or SIGINT; the JVM then runs shutdown
-        // hooks. Stopping the server there lets requests in flight finish, closes every
-        // WebSocket with 1001 (browsers reconnect, to another instance) and ends SSE streams.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            hub.close();
-        }, "graceful-stop"));
-        // #endregion shutdown
+        app(hub).args(args).start();
+        // SIGTERM (docker stop, systemctl stop) or Ctrl+C: Strand stops the server gracefully.
     }
 }
