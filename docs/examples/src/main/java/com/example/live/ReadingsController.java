@@ -32,8 +32,8 @@ public final class ReadingsController {
     @Sse("/readings/stream")
     public void stream(Context ctx) throws InterruptedException {
         long sent = resumeAfter(ctx.lastEventId());   // no id on a first visit: everything kept
-        // The first write sends the headers, so the browser sees the stream open at once; the
-        // retry field asks it to come back 2 s after a drop (its default is about 3 s).
+        // Ask the browser to come back 2 s after a drop (its default is about 3 s). A comment
+        // carries the retry field, since there may be no reading to send yet.
         ctx.sendEvent(SseEvent.comment("readings").retry(Duration.ofSeconds(2)));
         while (!ctx.closed()) {
             for (var entry : log.after(sent, Duration.ofSeconds(15))) {
