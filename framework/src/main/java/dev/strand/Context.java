@@ -203,7 +203,7 @@ public interface Context {
 
     /**
      * Sends one Server-Sent Event on an {@code @Sse} route and flushes it, blocking until written.
-     * The stream's headers go out with the first event (or heartbeat).
+     * The stream's headers were already sent when the stream started. Safe from any thread.
      *
      * @throws dev.strand.ClosedException when the client is gone (noticed at the latest by the
      *                                    next heartbeat); let it propagate to end the stream quietly

@@ -40,11 +40,14 @@ public final class Strand implements AutoCloseable {
     private final JettyServer jetty;
     private final StrandConfig config;
     private final OpenStreams streams;
+    /** Stops gracefully on SIGTERM or Ctrl-C: Strand's stop, not only Jetty's, so SSE streams end too. */
+    private final Thread shutdownHook = Thread.ofPlatform().name("strand-shutdown").unstarted(this::stopServer);
 
     private Strand(JettyServer jetty, StrandConfig config, OpenStreams streams) {
         this.jetty = jetty;
         this.config = config;
         this.streams = streams;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -82,6 +85,15 @@ public final class Strand implements AutoCloseable {
      * {@link StrandConfig#stopTimeout()}, closes WebSockets with 1001 and ends SSE streams.
      */
     public void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook itself is running this stop
+        }
+        stopServer();
+    }
+
+    private void stopServer() {
         try {
             streams.endAll();
             jetty.stop();

@@ -29,7 +29,11 @@ public @interface Ws {
     /** Sends a ping this often, in milliseconds; 0 turns server pings off. */
     long pingIntervalMs() default -1;
 
-    /** Origins allowed to connect, e.g. {@code "https://example.com"}; empty means same-origin only. */
+    /**
+     * Browser origins allowed besides the server's own, e.g. {@code "https://example.com"}, or
+     * {@code "*"}; empty takes the server default ({@code WsConfig.allowedOrigins}, which allows
+     * only the same origin unless set).
+     */
     String[] origins() default {};
 
     /** Subprotocols offered, in order of preference. */

@@ -5,6 +5,7 @@ import dev.strand.HttpException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -13,17 +14,30 @@ import org.eclipse.jetty.server.Response;
 /**
  * A plain HTTP exchange. {@code send()} completes the response with a Content-Length;
  * {@code sendBody()} streams it in chunks, headers first; whatever is pending when the handler
- * returns is sent then (204 when nothing at all was set).
+ * returns is sent then (204 when nothing at all was set). Writes and the state they move are
+ * serialised by a lock, since a streamed response may be written from another thread (a
+ * broadcast forwarder) while the handler finishes it.
  */
 final class HttpChannel implements Channel {
+    private final ReentrantLock lock = new ReentrantLock();
+
     private enum State { OPEN, STREAMING, DONE }
 
-    private State state = State.OPEN;
+    private volatile State state = State.OPEN;
     private byte[] requestBody;
     private boolean streamed;
 
     @Override
     public void send(StrandContext ctx) {
+        lock.lock();
+        try {
+            sendLocked(ctx);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sendLocked(StrandContext ctx) {
         switch (state) {
             case DONE -> throw alreadySent();
             case OPEN -> {
@@ -39,12 +53,17 @@ final class HttpChannel implements Channel {
 
     @Override
     public void sendBody(StrandContext ctx) {
-        if (state == State.DONE) throw alreadySent();
-        if (state == State.OPEN) {
-            ctx.applyContentType();
-            state = State.STREAMING;
+        lock.lock();
+        try {
+            if (state == State.DONE) throw alreadySent();
+            if (state == State.OPEN) {
+                ctx.applyContentType();
+                state = State.STREAMING;
+            }
+            write(ctx.response(), false, ctx.takeResponseBody());
+        } finally {
+            lock.unlock();
         }
-        write(ctx.response(), false, ctx.takeResponseBody());
     }
 
     @Override
@@ -58,14 +77,19 @@ final class HttpChannel implements Channel {
     }
 
     private void stream(StrandContext ctx, byte[] bytes, String defaultType) {
-        if (state == State.DONE) throw alreadySent();
-        if (state == State.OPEN) {
-            if (!ctx.response().getHeaders().contains(HttpHeader.CONTENT_TYPE)) {
-                ctx.response().getHeaders().put(HttpHeader.CONTENT_TYPE, defaultType);
+        lock.lock();
+        try {
+            if (state == State.DONE) throw new ClosedException("the response is complete");
+            if (state == State.OPEN) {
+                if (!ctx.response().getHeaders().contains(HttpHeader.CONTENT_TYPE)) {
+                    ctx.response().getHeaders().put(HttpHeader.CONTENT_TYPE, defaultType);
+                }
+                state = State.STREAMING;
             }
-            state = State.STREAMING;
+            write(ctx.response(), false, bytes);
+        } finally {
+            lock.unlock();
         }
-        write(ctx.response(), false, bytes);
     }
 
     @Override
@@ -129,7 +153,12 @@ final class HttpChannel implements Channel {
 
     @Override
     public void close(StrandContext ctx) {
-        if (state != State.DONE) finish(ctx);
+        lock.lock();
+        try {
+            if (state != State.DONE) finish(ctx);
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -147,11 +176,14 @@ final class HttpChannel implements Channel {
                 callback.failed(failure);
                 return;
             }
+            lock.lock();
             try {
                 if (state != State.DONE) finish(ctx);
                 callback.succeeded();
             } catch (ClosedException | IllegalStateException e) {
                 callback.failed(e);
+            } finally {
+                lock.unlock();
             }
         } finally {
             ctx.runCloseActions();
@@ -163,7 +195,7 @@ final class HttpChannel implements Channel {
             write(ctx.response(), true, ctx.takeResponseBody());
             state = State.DONE;
         } else {
-            send(ctx);
+            sendLocked(ctx);
         }
     }
 

@@ -50,7 +50,6 @@ public final class JettyServer {
         server.setHandler(new GracefulHandler(handler));
         server.setErrorHandler(new ProtocolErrorHandler(errors));
         server.setStopTimeout(config.stopTimeout().toMillis());
-        server.setStopAtShutdown(true);
     }
 
     /** The Jetty server, for extensions that plug into it (WebSocket). */

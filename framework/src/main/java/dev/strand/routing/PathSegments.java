@@ -16,7 +16,8 @@ public final class PathSegments {
 
     /**
      * Splits {@code /a/b%20c/} into {@code ["a", "b c"]}; a trailing slash is ignored. Decoding
-     * happens per segment, so an encoded {@code %2F} stays inside its segment.
+     * happens per segment, so an encoded {@code %2F} would stay inside its segment (Jetty's default
+     * URI compliance answers such ambiguous paths with 400 before they get here).
      *
      * @throws IllegalArgumentException for a malformed escape or invalid UTF-8
      */

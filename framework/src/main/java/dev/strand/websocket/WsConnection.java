@@ -300,9 +300,13 @@ public final class WsConnection implements Session.Listener, Channel {
         closeWith(code, reason);
     }
 
+    /**
+     * Starts the close handshake, unless the peer already closed: Jetty answers a peer's close by
+     * itself, echoing its code, and a second close of ours would race that answer.
+     */
     private void closeWith(int code, String reason) {
         var s = session;
-        if (s != null && s.isOpen()) s.close(code, truncate(reason), Callback.NOOP);
+        if (s != null && s.isOpen() && !closed()) s.close(code, truncate(reason), Callback.NOOP);
     }
 
     /** Cuts a close reason to the protocol's 123 bytes without splitting a character. */
