@@ -18,6 +18,7 @@ import org.eclipse.jetty.util.Callback;
  * the exchange. Failures never escape: the chain turns them into responses.
  */
 public final class StrandHandler extends Handler.Abstract {
+    private static final Lookup<Endpoint> NOT_FOUND = new Lookup.NotFound<>();
     private final RouteTable<Endpoint> routes;
     private final Pipeline global;
     private final Services services;
@@ -35,7 +36,7 @@ public final class StrandHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         var uri = request.getHttpURI();
         var rejected = checkLimits(uri.getPath(), uri.getQuery());
-        Lookup<Endpoint> lookup = new Lookup.NotFound<>();
+        Lookup<Endpoint> lookup = NOT_FOUND;
         if (rejected == null) {
             try {
                 lookup = routes.match(request.getMethod(), uri.getPath());

@@ -1,5 +1,6 @@
 package com.example.scale;
 
+import dev.strand.test.RedisServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.Test;
 
 class ScaleOutTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static RedisProcess redis;
+    private static RedisServer redis;
 
     @BeforeAll
     static void startRedis() throws Exception {
-        redis = RedisProcess.start();
+        redis = RedisServer.start();
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package dev.strand.tests.broadcast;
 
+import dev.strand.test.RedisServer;
 import dev.strand.broadcast.Delivery;
 import dev.strand.broadcast.Hub;
 import dev.strand.broadcast.Subscription;

@@ -1,5 +1,6 @@
 package dev.strand.tests.broadcast;
 
+import dev.strand.test.RedisServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -23,7 +23,7 @@ class SseShutdownTest {
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "stopping took " + took + " with a stream open");
         String report;
         do {
-            report = SseTest.next();
+            report = SseTest.seen.next();
         } while (!report.equals("ended by stop"));
 
     }

@@ -1,7 +1,6 @@
 package dev.strand.tests.sse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,40 +12,17 @@ import dev.strand.annotation.Sse;
 import dev.strand.annotation.Use;
 import dev.strand.sse.SseEvent;
 import dev.strand.test.StrandExtension;
+import dev.strand.tests.Reports;
 import dev.strand.test.TestClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SseTest {
-    static final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
-
-    static String next() throws InterruptedException {
-        var value = seen.poll(10, TimeUnit.SECONDS);
-        assertNotNull(value, "the handler reported nothing within 10 s");
-        return value;
-    }
-
-    /**
-     * The next report starting with {@code prefix}, skipping others: a handler of an earlier test
-     * may still report after that test ended.
-     */
-    static String next(String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        var skipped = new java.util.ArrayList<String>();
-        while (System.nanoTime() < deadline) {
-            var value = seen.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (value == null) break;
-            if (value.startsWith(prefix)) return value;
-            skipped.add(value);
-        }
-        throw new AssertionError("no report starting with '" + prefix + "' within 10 s; other reports: " + skipped);
-    }
+    static final Reports seen = new Reports();
 
     public record Quote(String symbol, double price) {}
 
@@ -184,7 +160,7 @@ class SseTest {
             assertEquals(200, sse.status());
             assertEquals("text/event-stream; charset=utf-8", sse.header("Content-Type"));
             assertEquals(null, sse.header("X-Late"));
-            assertTrue(next("cannot set header").startsWith("cannot set header X-Late: the response headers were already sent"));
+            assertTrue(seen.next("cannot set header").startsWith("cannot set header X-Late: the response headers were already sent"));
         }
     }
 
@@ -210,7 +186,7 @@ class SseTest {
     @Test
     void heartbeatsKeepAQuietStreamAliveLongerThanTheIdleTimeout(TestClient client) throws Exception {
         try (var sse = client.sse("/quiet").includeComments()) {
-            assertEquals("open", next("open"));
+            assertEquals("open", seen.next("open"));
             var deadline = System.nanoTime() + Duration.ofMillis(1500).toNanos();
             int heartbeats = 0;
             while (System.nanoTime() < deadline) {
@@ -227,22 +203,22 @@ class SseTest {
     @Test
     void aVanishedClientIsNoticedAndTheNextSendFails(TestClient client) throws Exception {
         var sse = client.sse("/quiet");
-        assertEquals("open", next("open"));
+        assertEquals("open", seen.next("open"));
         sse.close();
-        var closed = next("closed after ");
+        var closed = seen.next("closed after ");
         assertTrue(closed.startsWith("closed after "), closed);
         long millis = Long.parseLong(closed.replaceAll("\\D", ""));
         assertTrue(millis < 3000, "a vanished client took " + millis + " ms to notice with 100 ms heartbeats");
-        assertEquals("send failed: the SSE stream is closed", next("send failed: the SSE stream is closed"));
+        assertEquals("send failed: the SSE stream is closed", seen.next("send failed: the SSE stream is closed"));
     }
 
     @Test
     void aClientVanishingMidStreamEndsTheHandlerQuietly(TestClient client) throws Exception {
         var sse = client.sse("/vanishing");
-        assertEquals("start", next("start"));
+        assertEquals("start", seen.next("start"));
         assertEquals("tick", sse.next().data());
         sse.close();
-        assertEquals("handler finished", next("handler finished"));
+        assertEquals("handler finished", seen.next("handler finished"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.strand.tests.websocket;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strand.ClosedException;
@@ -13,44 +12,21 @@ import dev.strand.Strand;
 import dev.strand.annotation.Use;
 import dev.strand.annotation.Ws;
 import dev.strand.test.StrandExtension;
+import dev.strand.tests.Reports;
 import dev.strand.test.TestClient;
 import dev.strand.websocket.WsClose;
 import dev.strand.websocket.WsMessage;
 import java.util.ArrayList;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WebSocketTest {
     /** What handlers observed, for the tests to assert on. */
-    static final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    static final Reports seen = new Reports();
     static final Context.Key<String> USER = Context.Key.of("user", String.class);
-
-    static String next() throws InterruptedException {
-        var value = seen.poll(10, TimeUnit.SECONDS);
-        assertNotNull(value, "the handler reported nothing within 10 s");
-        return value;
-    }
-
-    /**
-     * The next report starting with {@code prefix}, skipping others: a handler of an earlier test
-     * may still report after that test ended.
-     */
-    static String next(String prefix) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        var skipped = new java.util.ArrayList<String>();
-        while (System.nanoTime() < deadline) {
-            var value = seen.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (value == null) break;
-            if (value.startsWith(prefix)) return value;
-            skipped.add(value);
-        }
-        throw new AssertionError("no report starting with '" + prefix + "' within 10 s; other reports: " + skipped);
-    }
 
     public static final class Auth implements dev.strand.Middleware {
         @Override
@@ -188,12 +164,12 @@ class WebSocketTest {
     @Test
     void theUpgradeRequestStaysReadableForTheWholeConnection(TestClient client) throws Exception {
         try (var ws = client.ws("/bodies/lobby?name=ada", "X-Client", "jdk", "Cookie", "c=1")) {
-            assertEquals("lobby ada jdk 1", next("lobby ada jdk 1"));
+            assertEquals("lobby ada jdk 1", seen.next("lobby ada jdk 1"));
             ws.send("one");
             assertEquals("got one", ws.receiveText());
             ws.close(4001, "bye now");
             assertEquals(4001, ws.awaitClose().code());
-            assertEquals("peer closed 4001 bye now", next("peer closed 4001 bye now"));
+            assertEquals("peer closed 4001 bye now", seen.next("peer closed 4001 bye now"));
         }
     }
 
@@ -231,7 +207,7 @@ class WebSocketTest {
             assertEquals("Echo: " + "x".repeat(1024), ws.receiveText());
             ws.send("x".repeat(1025));
             assertEquals(1009, ws.awaitClose().code());
-            assertEquals("small ended 1009", next("small ended 1009"));
+            assertEquals("small ended 1009", seen.next("small ended 1009"));
         }
     }
 
@@ -239,7 +215,7 @@ class WebSocketTest {
     void anIdleConnectionIsClosed(TestClient client) throws Exception {
         try (var ws = client.ws("/idle")) {
             assertEquals(1001, ws.awaitClose().code());
-            assertEquals("idle ended 1001", next("idle ended 1001"));
+            assertEquals("idle ended 1001", seen.next("idle ended 1001"));
         }
     }
 
@@ -259,7 +235,7 @@ class WebSocketTest {
     @Test
     void aPeerThatStopsAnsweringPingsIsDropped(TestClient client) throws Exception {
         try (var raw = RawWebSocket.open(client.base(), "/heartbeat")) {
-            assertEquals("heartbeat ended 1006", next("heartbeat ended 1006"));
+            assertEquals("heartbeat ended 1006", seen.next("heartbeat ended 1006"));
             assertTrue(raw.readsUntilEof(), "the server dropped the silent peer");
         }
     }
@@ -323,7 +299,7 @@ class WebSocketTest {
     void aClientThatStopsReadingIsClosedWith1013(TestClient client) throws Exception {
         try (var ws = client.ws("/firehose")) {
             ws.pauseReading();
-            assertEquals("firehose stopped: 1013", next("firehose stopped: 1013"));
+            assertEquals("firehose stopped: 1013", seen.next("firehose stopped: 1013"));
         }
     }
 }

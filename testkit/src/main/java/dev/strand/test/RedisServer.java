@@ -1,4 +1,4 @@
-package dev.strand.tests.broadcast;
+package dev.strand.test;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -25,7 +25,7 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>A missing binary fails the test with the command that installs it; nothing is skipped.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final List<String> USUAL_PLACES = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server");
 
@@ -41,7 +41,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts a server on a free port and waits (up to 10 s) until it answers PING. */
-    static RedisServer start() throws IOException, InterruptedException {
+    public static RedisServer start() throws IOException, InterruptedException {
         var binary = findBinary();
         var dir = Files.createTempDirectory("strand-redis");
         // A port found free may be taken before the server binds it; try a few.
@@ -58,16 +58,16 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** {@code redis://127.0.0.1:port}. */
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Kills the server at once (SIGKILL), as a crash would, and waits until it is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process == null) return;
         process.destroyForcibly();
         if (!process.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) fail("redis-server on port " + port + " did not die within " + READY_TIMEOUT);
@@ -75,18 +75,18 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts the server again on the same port and waits until it answers PING. */
-    void restart() throws InterruptedException {
+    public void restart() throws InterruptedException {
         if (process != null) fail("redis-server on port " + port + " is still running");
         launch();
     }
 
     /** Stops the process (SIGSTOP) without closing its sockets: connections stay open but nothing answers. */
-    void freeze() throws IOException, InterruptedException {
+    public void freeze() throws IOException, InterruptedException {
         signal("-STOP");
     }
 
     /** Lets a frozen server go on (SIGCONT). */
-    void thaw() throws IOException, InterruptedException {
+    public void thaw() throws IOException, InterruptedException {
         signal("-CONT");
     }
 
