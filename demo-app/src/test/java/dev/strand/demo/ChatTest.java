@@ -26,22 +26,26 @@ class ChatTest {
 
     @Test
     void aMessageReachesEveryMemberOfItsRoomAndNoOtherRoom(TestClient client) {
-        try (var ada = client.ws("/ws/chat/one?name=ada");
-             var bob = client.ws("/ws/chat/one?name=bob");
-             var eve = client.ws("/ws/chat/other?name=eve")) {
+        // Each joins once the one before heard its own join: a handler subscribes after its
+        // handshake, so a socket opened earlier could hear the previous member's join as well.
+        try (var ada = client.ws("/ws/chat/one?name=ada")) {
             ada.receiveText();
-            ada.receiveText();
-            bob.receiveText();
-            eve.receiveText();
+            try (var bob = client.ws("/ws/chat/one?name=bob")) {
+                bob.receiveText();
+                ada.receiveText();
+                try (var eve = client.ws("/ws/chat/other?name=eve")) {
+                    eve.receiveText();
 
-            ada.send("hello, \"bob\"");
-            var said = "{\"type\":\"chat\",\"user\":\"ada\",\"text\":\"hello, \\\"bob\\\"\"}";
-            assertEquals(said, bob.receiveText());
-            assertEquals(said, ada.receiveText());
-            // A publish fills every subscriber's buffer before it returns, so had ada's message
-            // leaked into eve's room it would be in eve's buffer already, ahead of her own.
-            eve.send("anyone?");
-            assertEquals("{\"type\":\"chat\",\"user\":\"eve\",\"text\":\"anyone?\"}", eve.receiveText());
+                    ada.send("hello, \"bob\"");
+                    var said = "{\"type\":\"chat\",\"user\":\"ada\",\"text\":\"hello, \\\"bob\\\"\"}";
+                    assertEquals(said, bob.receiveText());
+                    assertEquals(said, ada.receiveText());
+                    // A publish fills every subscriber's buffer before it returns, so had ada's message
+                    // leaked into eve's room it would be in eve's buffer already, ahead of her own.
+                    eve.send("anyone?");
+                    assertEquals("{\"type\":\"chat\",\"user\":\"eve\",\"text\":\"anyone?\"}", eve.receiveText());
+                }
+            }
         }
     }
 
