@@ -68,7 +68,7 @@ public final class ErrorResponses implements ErrorSink {
         }
         if (applyHandler(ctx, failure)) return;
         var status = status(failure);
-        var message = status == 500 ? internalError(ctx, failure) : failure.getMessage();
+        var message = status == 500 ? internalError(ctx, failure) : message(failure);
         if (status != 500) LOG.debug("{} answered {}: {}", ctx, status, message);
         ctx.setResponseStatus(status);
         ctx.response().getHeaders().remove(HttpHeader.CONTENT_TYPE);
@@ -130,13 +130,30 @@ public final class ErrorResponses implements ErrorSink {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    /** The status a failure answers with. */
+    /**
+     * The status a failure answers with. Besides Strand's own exceptions, Jetty's 4xx exceptions
+     * (thrown by its parsers when a request accessor meets malformed input, or by the WebSocket
+     * upgrade) are the client's fault and keep their status.
+     */
     static int status(Throwable failure) {
         return switch (failure) {
             case HttpException e -> e.status();
             case JsonDecodeException e -> 400;
+            case org.eclipse.jetty.http.HttpException e when isClientError(e.getCode()) -> e.getCode();
             default -> 500;
         };
+    }
+
+    private static String message(Throwable failure) {
+        if (failure instanceof org.eclipse.jetty.http.HttpException e) {
+            var reason = e.getReason();
+            return reason == null || reason.isBlank() ? org.eclipse.jetty.http.HttpStatus.getMessage(e.getCode()) : reason;
+        }
+        return failure.getMessage();
+    }
+
+    private static boolean isClientError(int status) {
+        return status >= 400 && status < 500;
     }
 
     private static String internalError(StrandContext ctx, Throwable failure) {

@@ -65,6 +65,8 @@ public final class StrandHandler extends Handler.Abstract {
             if (params > limits.maxQueryParams()) {
                 return new HttpException(400, "Too many query parameters; the limit is " + limits.maxQueryParams());
             }
+            var malformed = QueryString.malformed(query);
+            if (malformed != null) return new HttpException(400, malformed);
         }
         return null;
     }

@@ -21,6 +21,9 @@ import java.util.List;
  * the result writer) is made once at startup; a call does no reflection.
  */
 public final class Invoker {
+    /** Marks an argument {@link #bind} left for {@link #invoke(Context, Object[])}. */
+    private static final Object UNBOUND = new Object();
+
     private final MethodHandle handle;
     private final Argument[] arguments;
     private final Result result;
@@ -55,8 +58,30 @@ public final class Invoker {
 
     /** Calls the handler with this request's arguments and records its return value as the body. */
     public void invoke(Context ctx) throws Exception {
+        invoke(ctx, bind(ctx, true));
+    }
+
+    /**
+     * Resolves the handler's arguments now, so that a parameter that does not convert or a body
+     * that does not decode refuses the request before a stream or WebSocket starts.
+     *
+     * @param body whether {@code @Body} parameters are read now too; on a WebSocket they are the
+     *             first message, read by {@link #invoke(Context, Object[])} once the connection is open
+     * @throws dev.strand.HttpException 400 for a parameter that is missing or does not convert
+     */
+    public Object[] bind(Context ctx, boolean body) {
         var args = new Object[arguments.length];
-        for (int i = 0; i < args.length; i++) args[i] = arguments[i].resolve(ctx);
+        for (int i = 0; i < args.length; i++) {
+            args[i] = body || !arguments[i].readsBody() ? arguments[i].resolve(ctx) : UNBOUND;
+        }
+        return args;
+    }
+
+    /** Calls the handler with arguments from {@link #bind}, reading the ones it left for later first. */
+    public void invoke(Context ctx, Object[] args) throws Exception {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == UNBOUND) args[i] = arguments[i].resolve(ctx);
+        }
         Object value;
         try {
             value = (Object) handle.invokeExact(args);
@@ -72,6 +97,20 @@ public final class Invoker {
     @FunctionalInterface
     private interface Argument {
         Object resolve(Context ctx);
+
+        /** Whether resolving reads the request body (a WebSocket's next message). */
+        default boolean readsBody() {
+            return false;
+        }
+    }
+
+    /** An argument that reads the body; see {@link #bind}. */
+    @FunctionalInterface
+    private interface BodyArgument extends Argument {
+        @Override
+        default boolean readsBody() {
+            return true;
+        }
     }
 
     /** How a return value becomes the body. */
@@ -145,10 +184,10 @@ public final class Invoker {
     }
 
     private static Argument body(Class<?> type, Parameter p, JsonCodec json) {
-        if (type == byte[].class) return Context::requestBody;
-        if (type == String.class) return Context::requestBodyString;
+        if (type == byte[].class) return (BodyArgument) Context::requestBody;
+        if (type == String.class) return (BodyArgument) Context::requestBodyString;
         var reader = json.reader(json.type(p.getParameterizedType()));
-        return ctx -> JsonCodec.read(reader, ctx.requestBody());
+        return (BodyArgument) ctx -> JsonCodec.read(reader, ctx.requestBody());
     }
 
     private static ValueConverter converter(Parameter p, String annotation) {

@@ -1,10 +1,5 @@
 package dev.strand.routing;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
 /** Splits a raw (still percent-encoded) request path into decoded segments; shared by routing and static files. */
@@ -37,36 +32,10 @@ public final class PathSegments {
     }
 
     private static String decode(String raw, int from, int to) {
-        int pct = raw.indexOf('%', from);
-        if (pct < 0 || pct >= to) return raw.substring(from, to);
-        var bytes = new ByteArrayOutputStream(to - from);
-        for (int i = from; i < to; i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= to) {
-                    throw new IllegalArgumentException("incomplete percent-escape in path");
-                }
-                int hi = Character.digit(raw.charAt(i + 1), 16), lo = Character.digit(raw.charAt(i + 2), 16);
-                if (hi < 0 || lo < 0) throw new IllegalArgumentException("bad percent-escape in path");
-                bytes.write(hi << 4 | lo);
-                i += 2;
-            } else if (c < 0x80) {
-                bytes.write(c);
-            } else {
-                int cp = raw.codePointAt(i);
-                var utf8 = Character.toString(cp).getBytes(StandardCharsets.UTF_8);
-                bytes.write(utf8, 0, utf8.length);
-                i += Character.charCount(cp) - 1;
-            }
-        }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("path is not valid UTF-8 after percent-decoding");
+            return PercentEncoding.decode(raw, from, to, false);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " in path", e);
         }
     }
 }

@@ -29,14 +29,19 @@ public final class SseEndpoint implements Endpoint {
         return middleware;
     }
 
+    /**
+     * Binds the handler's parameters (and decodes a {@code @Body}) first, so that a request the
+     * handler cannot take is refused with its 4xx before the stream starts; then starts the stream.
+     */
     @Override
     public void serve(StrandContext ctx) throws Exception {
+        var arguments = handler.bind(ctx, true);
         ctx.setResponseHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .setResponseHeader("Cache-Control", "no-cache")
                 .setResponseHeader("X-Accel-Buffering", "no");
         var stream = new SseChannel(ctx, heartbeat);
         ctx.channel(stream);
         stream.open();
-        handler.invoke(ctx);
+        handler.invoke(ctx, arguments);
     }
 }

@@ -16,6 +16,8 @@ public record WsClose(int code, String reason) {
     public static final int PROTOCOL_ERROR = 1002;
     /** No close frame arrived: the connection dropped. */
     public static final int ABNORMAL = 1006;
+    /** A message's data did not fit its type: text that is not UTF-8, or not the JSON the handler takes. */
+    public static final int INVALID_PAYLOAD = 1007;
     /** A policy was violated. */
     public static final int POLICY_VIOLATION = 1008;
     /** A message was larger than the route's {@code maxMessageSize}. */

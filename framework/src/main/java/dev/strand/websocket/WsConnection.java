@@ -1,8 +1,10 @@
 package dev.strand.websocket;
 
 import dev.strand.ClosedException;
+import dev.strand.HttpException;
 import dev.strand.http.Channel;
 import dev.strand.http.StrandContext;
+import dev.strand.json.JsonDecodeException;
 import dev.strand.routing.Invoker;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +45,7 @@ public final class WsConnection implements Session.Listener, Channel {
 
     private final StrandContext ctx;
     private final Invoker handler;
+    private final Object[] arguments;
     private final WsOptions options;
     private final Scheduler scheduler;
 
@@ -55,11 +58,15 @@ public final class WsConnection implements Session.Listener, Channel {
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile Session session;
     private volatile boolean awaitingPong;
+    private volatile long pingSentAt;
+    /** When Strand last went back to reading (System.nanoTime()): a full slot stops it reading. */
+    private volatile long readingSince;
     private volatile Scheduler.Task heartbeat;
 
-    WsConnection(StrandContext ctx, Invoker handler, WsOptions options, Scheduler scheduler) {
+    WsConnection(StrandContext ctx, Invoker handler, Object[] arguments, WsOptions options, Scheduler scheduler) {
         this.ctx = ctx;
         this.handler = handler;
+        this.arguments = arguments;
         this.options = options;
         this.scheduler = scheduler;
     }
@@ -72,6 +79,7 @@ public final class WsConnection implements Session.Listener, Channel {
         session.setMaxTextMessageSize(options.maxMessageSize());
         session.setMaxBinaryMessageSize(options.maxMessageSize());
         session.setIdleTimeout(options.idleTimeout());
+        readingSince = System.nanoTime();
         Thread.ofVirtual().name("strand-ws-" + IDS.incrementAndGet()).start(this::loop);
         scheduleHeartbeat();
         session.demand();
@@ -107,6 +115,7 @@ public final class WsConnection implements Session.Listener, Channel {
     }
 
     private void offer(WsMessage message) {
+        awaitingPong = false;    // any frame from the peer shows it is there
         lock.lock();
         try {
             inbound = message;
@@ -134,10 +143,16 @@ public final class WsConnection implements Session.Listener, Channel {
 
     private void loop() {
         try {
-            handler.invoke(ctx);
+            handler.invoke(ctx, arguments);
             closeWith(WsClose.NORMAL, "");
         } catch (ClosedException e) {
             LOG.debug("{} ended: {}", ctx, e.getMessage());
+        } catch (JsonDecodeException e) {
+            LOG.debug("{}: a message is not the JSON the handler takes: {}", ctx, e.getMessage());
+            closeWith(WsClose.INVALID_PAYLOAD, e.getMessage());
+        } catch (HttpException e) {
+            LOG.debug("{} refused: {} {}", ctx, e.status(), e.getMessage());
+            closeWith(e.status() < 500 ? WsClose.POLICY_VIOLATION : WsClose.SERVER_ERROR, e.getMessage());
         } catch (Throwable t) {
             var id = Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x10000000);
             LOG.error("{} WebSocket handler failed [error id {}]", ctx, id, t);
@@ -159,7 +174,10 @@ public final class WsConnection implements Session.Listener, Channel {
         } finally {
             lock.unlock();
         }
-        if (message != null && !closed()) session.demand();
+        if (message != null && !closed()) {
+            readingSince = System.nanoTime();
+            session.demand();
+        }
         return message;
     }
 
@@ -255,17 +273,36 @@ public final class WsConnection implements Session.Listener, Channel {
         if (millis > 0 && !closed()) heartbeat = scheduler.schedule(this::beat, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Pings the peer, or drops it when the previous ping went unanswered for a whole interval. */
+    /**
+     * Pings the peer, or drops it when the previous ping went unanswered for a whole interval in
+     * which Strand was reading. While the one-message slot is full Strand reads nothing, so a pong
+     * may wait unread behind the next message: the peer is not judged until Strand has read again
+     * for a whole interval.
+     */
     private void beat() {
         if (closed()) return;
         if (awaitingPong) {
-            LOG.debug("{}: no pong within {}; dropping the connection", ctx, options.pingInterval());
-            session.disconnect();
-            return;
+            long reading = System.nanoTime() - Math.max(pingSentAt, readingSince);
+            if (!inboundWaiting() && reading >= options.pingInterval().toNanos()) {
+                LOG.debug("{}: no pong within {}; dropping the connection", ctx, options.pingInterval());
+                session.disconnect();
+                return;
+            }
+        } else {
+            awaitingPong = true;
+            pingSentAt = System.nanoTime();
         }
-        awaitingPong = true;
         session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
         scheduleHeartbeat();
+    }
+
+    private boolean inboundWaiting() {
+        lock.lock();
+        try {
+            return inbound != null;
+        } finally {
+            lock.unlock();
+        }
     }
 
     // ---- closing -----------------------------------------------------------------------------

@@ -31,14 +31,20 @@ public final class WsEndpoint implements Endpoint {
         return middleware;
     }
 
+    /**
+     * Upgrades, once the handshake is one this server can complete, the origin is allowed and the
+     * handler's parameters bound: a refusal is an HTTP answer, never a WebSocket that closes at once.
+     */
     @Override
     public void serve(StrandContext ctx) throws Exception {
+        WsHandshake.check(ctx);
         if (!OriginPolicy.allows(ctx.header("Origin"), ctx.header("Host"), options.origins())) {
             throw new HttpException(403, "Origin " + ctx.header("Origin") + " may not open this WebSocket");
         }
+        var arguments = handler.bind(ctx, false);
         var container = ServerWebSocketContainer.get(ctx.request().getContext());
         var http = ctx.channel();
-        var connection = new WsConnection(ctx, handler, options, ctx.request().getComponents().getScheduler());
+        var connection = new WsConnection(ctx, handler, arguments, options, ctx.request().getComponents().getScheduler());
         ctx.detach();
         ctx.channel(connection);
         boolean upgraded;
@@ -46,7 +52,7 @@ public final class WsEndpoint implements Endpoint {
             upgraded = container.upgrade((request, response, callback) -> {
                 var offered = request.getSubProtocols();
                 options.subprotocols().stream().filter(offered::contains).findFirst().ifPresent(response::setAcceptedSubProtocol);
-                if (!options.compression()) response.setExtensions(List.of());
+                response.setExtensions(options.compression() ? DeflateOffer.accept(request.getExtensions()) : List.of());
                 return connection;
             }, ctx.request(), ctx.response(), ctx.callback());
         } catch (RuntimeException e) {
