@@ -214,8 +214,12 @@ final class BadInputCorpus {
         rows.add(row(k, "chunked body over the limit", post("/bytes", chunked("y".repeat(max + 1), 8192), "Transfer-Encoding: chunked"),
                 status(413), "Strand limit maxBodySize; RFC 9110 §15.5.14"));
         rows.add(row(k, "body shorter than its Content-Length", raw("POST /bytes HTTP/1.1\r\n" + HOST + "\r\nContent-Length: 10\r\n\r\nhello"),
-                status(400), "RFC 9112 §8: incomplete message; Jetty answers early EOF with 400"));
+                status(400), "RFC 9112 §8: MAY answer an incomplete message before closing"));
         rows.add(row(k, "chunked body cut off before the last chunk", post("/bytes", "5\r\nhello\r\n", "Transfer-Encoding: chunked"),
+                status(400), "RFC 9112 §8"));
+        rows.add(row(k, "streamed body with a chunk size that is not hex", post("/upload", "zz\r\nhello\r\n0\r\n\r\n", "Transfer-Encoding: chunked"),
+                status(400), "RFC 9112 §7.1"));
+        rows.add(row(k, "streamed body shorter than its Content-Length", raw("POST /upload HTTP/1.1\r\n" + HOST + "\r\nContent-Length: 10\r\n\r\nhello"),
                 status(400), "RFC 9112 §8"));
         rows.add(row(k, "POST without Content-Length or Transfer-Encoding", raw("POST /bytes HTTP/1.1\r\n" + HOST + "\r\n\r\n"),
                 status(200, bodyIs("0")), "RFC 9112 §6.3: no framing means no body"));

@@ -15,6 +15,8 @@ import dev.strand.annotation.Use;
 import dev.strand.annotation.Ws;
 import dev.strand.sse.SseEvent;
 import dev.strand.websocket.WsMessage;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -77,6 +79,14 @@ final class CorpusApp {
         @Post("/bytes")
         public String bytes(@Body byte[] body) {
             return String.valueOf(body.length);
+        }
+
+        /** Reads the body as a stream, as large uploads do. */
+        @Post("/upload")
+        public String upload(Context ctx) throws IOException {
+            try (var in = ctx.requestBodyStream()) {
+                return String.valueOf(in.transferTo(OutputStream.nullOutputStream()));
+            }
         }
 
         @Post("/items")
