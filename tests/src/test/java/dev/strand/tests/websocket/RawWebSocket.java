@@ -8,15 +8,24 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-/** A WebSocket peer that completes the handshake and then never answers anything: a vanished client. */
-final class RawWebSocket implements AutoCloseable {
+/**
+ * A WebSocket peer over a plain socket: it completes the handshake, then sends only the bytes it is
+ * given and answers nothing by itself, so it can play a vanished client or one that breaks the
+ * protocol.
+ */
+public final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
 
     private RawWebSocket(Socket socket) {
         this.socket = socket;
     }
 
-    static RawWebSocket open(URI base, String path) throws IOException {
+    /**
+     * Connects to the server at {@code base} and upgrades {@code path}; reads wait at most 10 s.
+     *
+     * @throws IOException when the server refuses the upgrade, naming its answer
+     */
+    public static RawWebSocket open(URI base, String path) throws IOException {
         var socket = new Socket();
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
         socket.setSoTimeout(10_000);
@@ -39,8 +48,18 @@ final class RawWebSocket implements AutoCloseable {
         return sb.toString();
     }
 
+    /** Sends bytes exactly as given: frames, well-formed or not. */
+    public void send(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+    }
+
+    /** What the server sends after the handshake. */
+    public InputStream input() throws IOException {
+        return socket.getInputStream();
+    }
+
     /** Reads (and ignores) whatever the server sends until it closes the connection; false on timeout. */
-    boolean readsUntilEof() throws IOException {
+    public boolean readsUntilEof() throws IOException {
         var in = socket.getInputStream();
         var buffer = new byte[1024];
         try {
