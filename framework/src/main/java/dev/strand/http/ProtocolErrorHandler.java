@@ -20,17 +20,26 @@ final class ProtocolErrorHandler implements Request.Handler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        int status = response.getStatus();
+        var cause = request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof org.eclipse.jetty.http.HttpException e
+                && e.getReason() != null && !e.getReason().isBlank() ? e.getReason() : null;
+        int status = corrected(response.getStatus());
+        response.setStatus(status);
         if (HttpStatus.hasNoBody(status) || "HEAD".equals(request.getMethod())) {
             callback.succeeded();
             return true;
         }
         var reason = HttpStatus.getMessage(status);
-        if (request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof org.eclipse.jetty.http.HttpException e
-                && e.getReason() != null && !e.getReason().isBlank() && !e.getReason().equals(reason)) {
-            reason = reason + ": " + e.getReason();
-        }
+        if (cause != null && !cause.equals(reason)) reason = reason + ": " + cause;
         errors.write(request, response, callback, status, reason);
         return true;
+    }
+
+    /**
+     * Jetty's parser answers a request line naming HTTP/2.0 with 426 but without the
+     * {@code Upgrade} header a 426 must carry (RFC 9110 §15.5.22); HTTP/2 is not reached by
+     * upgrading from that line, so the answer is 505 HTTP Version Not Supported.
+     */
+    private static int corrected(int status) {
+        return status == HttpStatus.UPGRADE_REQUIRED_426 ? HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 : status;
     }
 }

@@ -19,6 +19,13 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class StrandHandler extends Handler.Abstract {
     private static final Lookup<Endpoint> NOT_FOUND = new Lookup.NotFound<>();
+    /**
+     * The methods of RFC 9110 §9 and PATCH (RFC 5789). Another method no route takes answers 501
+     * (RFC 9110 §15.6.2) rather than 405: no URI of this server could take it. Method names are
+     * case-sensitive, so {@code get} is one of those.
+     */
+    private static final java.util.Set<String> METHODS =
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
     private final RouteTable<Endpoint> routes;
     private final Pipeline global;
     private final Services services;
@@ -73,6 +80,9 @@ public final class StrandHandler extends Handler.Abstract {
 
     private static void dispatch(StrandContext ctx, Lookup<Endpoint> lookup, HttpException rejected) throws Exception {
         if (rejected != null) throw rejected;
+        if (!(lookup instanceof RouteMatch<Endpoint>) && !METHODS.contains(ctx.method())) {
+            throw new HttpException(501, "Method " + ctx.method() + " is not implemented by this server");
+        }
         switch (lookup) {
             case RouteMatch<Endpoint> m -> m.route().target().serve(ctx);
             case Lookup.OtherMethods<Endpoint> other -> {

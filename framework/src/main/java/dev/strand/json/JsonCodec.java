@@ -26,10 +26,17 @@ public final class JsonCodec {
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
     private final ObjectMapper mapper;
 
-    /** A codec over Strand's default mapper: unknown fields ignored, no failure on empty beans. */
+    /**
+     * A codec over Strand's default mapper: unknown fields ignored, no failure on empty beans; and
+     * strict where leniency would hide a client's mistake: a duplicate key, anything after the
+     * value, or a fraction where an integer belongs is a 400, not a guess.
+     */
     public JsonCodec() {
         this(new ObjectMapper()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .findAndRegisterModules());
     }

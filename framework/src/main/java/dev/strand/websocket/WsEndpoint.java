@@ -41,6 +41,7 @@ public final class WsEndpoint implements Endpoint {
         if (!OriginPolicy.allows(ctx.header("Origin"), ctx.header("Host"), options.origins())) {
             throw new HttpException(403, "Origin " + ctx.header("Origin") + " may not open this WebSocket");
         }
+        int deflate = DeflateOffer.choose(ctx.headers("Sec-WebSocket-Extensions"));
         var arguments = handler.bind(ctx, false);
         var container = ServerWebSocketContainer.get(ctx.request().getContext());
         var http = ctx.channel();
@@ -52,7 +53,10 @@ public final class WsEndpoint implements Endpoint {
             upgraded = container.upgrade((request, response, callback) -> {
                 var offered = request.getSubProtocols();
                 options.subprotocols().stream().filter(offered::contains).findFirst().ifPresent(response::setAcceptedSubProtocol);
-                response.setExtensions(options.compression() ? DeflateOffer.accept(request.getExtensions()) : List.of());
+                response.setExtensions(options.compression() && deflate >= 0
+                        ? List.of(request.getExtensions().stream().filter(e -> DeflateOffer.NAME.equalsIgnoreCase(e.getName()))
+                                .toList().get(deflate))
+                        : List.of());
                 return connection;
             }, ctx.request(), ctx.response(), ctx.callback());
         } catch (RuntimeException e) {

@@ -22,7 +22,8 @@ final class WsHandshake {
      * Refuses a handshake this server cannot complete.
      *
      * @throws HttpException 426 (with {@code Sec-WebSocket-Version: 13} and {@code Upgrade: websocket})
-     *                       for another or no version, 400 for a key that is not 16 bytes in base64
+     *                       for another or no version; 400 for a missing or repeated key, or one that is
+     *                       not 16 bytes in base64
      */
     static void check(StrandContext ctx) {
         var version = ctx.header("Sec-WebSocket-Version");
@@ -32,8 +33,10 @@ final class WsHandshake {
                     ? "This route speaks WebSocket; connect with a WebSocket client"
                     : "Sec-WebSocket-Version " + version + " is not supported; this server speaks version " + VERSION);
         }
-        var key = ctx.header("Sec-WebSocket-Key");
-        if (key == null) throw new HttpException(400, "Missing request header 'Sec-WebSocket-Key'");
+        var keys = ctx.headers("Sec-WebSocket-Key");
+        if (keys.isEmpty()) throw new HttpException(400, "Missing request header 'Sec-WebSocket-Key'");
+        if (keys.size() > 1) throw new HttpException(400, "Sec-WebSocket-Key must be sent once (RFC 6455 §11.3.1)");
+        var key = keys.getFirst();
         if (!isKey(key.strip())) {
             throw new HttpException(400, "Sec-WebSocket-Key must be 16 bytes in base64 (RFC 6455 §4.1)");
         }
