@@ -1,0 +1,62 @@
+package dev.strand.internal.websocket;
+
+import dev.strand.HttpException;
+import dev.strand.annotation.Ws;
+import dev.strand.config.WsConfig;
+import dev.strand.internal.http.Endpoint;
+import dev.strand.internal.http.StrandContext;
+import dev.strand.internal.pipeline.Pipeline;
+import dev.strand.internal.routing.Invoker;
+import java.util.List;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+
+/**
+ * A {@code @Ws} route. The route's middleware has run on the upgrade request when
+ * {@link #serve} is called; it checks the origin, then upgrades. The handler then runs on a
+ * virtual thread of its own, started when the connection opens, with the same Context.
+ */
+public final class WsEndpoint implements Endpoint {
+    private final Pipeline middleware;
+    private final Invoker handler;
+    private final WsOptions options;
+
+    public WsEndpoint(Pipeline middleware, Invoker handler, Ws route, WsConfig defaults) {
+        this.middleware = middleware;
+        this.handler = handler;
+        this.options = WsOptions.of(route, defaults);
+    }
+
+    @Override
+    public Pipeline middleware() {
+        return middleware;
+    }
+
+    @Override
+    public void serve(StrandContext ctx) throws Exception {
+        if (!OriginPolicy.allows(ctx.header("Origin"), ctx.header("Host"), options.origins())) {
+            throw new HttpException(403, "Origin " + ctx.header("Origin") + " may not open this WebSocket");
+        }
+        var container = ServerWebSocketContainer.get(ctx.request().getContext());
+        var http = ctx.channel();
+        var connection = new WsConnection(ctx, handler, options, ctx.request().getComponents().getScheduler());
+        ctx.detach();
+        ctx.channel(connection);
+        boolean upgraded;
+        try {
+            upgraded = container.upgrade((request, response, callback) -> {
+                var offered = request.getSubProtocols();
+                options.subprotocols().stream().filter(offered::contains).findFirst().ifPresent(response::setAcceptedSubProtocol);
+                if (!options.compression()) response.setExtensions(List.of());
+                return connection;
+            }, ctx.request(), ctx.response(), ctx.callback());
+        } catch (RuntimeException e) {
+            ctx.channel(http);
+            throw e;
+        }
+        if (!upgraded) {
+            ctx.channel(http);
+            ctx.setResponseHeader("Upgrade", "websocket");
+            throw new HttpException(426, "This route speaks WebSocket; connect with a WebSocket client");
+        }
+    }
+}
