@@ -85,6 +85,7 @@ export default defineConfig({
           { text: 'Annotations', link: '/reference/annotations' },
           { text: 'Context methods', link: '/reference/context' },
           { text: 'The browser client: strand.js', link: '/reference/strand-js' },
+          { text: 'Packages and modules', link: '/reference/packages' },
         ],
       },
       {
