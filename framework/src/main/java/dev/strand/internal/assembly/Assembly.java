@@ -105,8 +105,8 @@ public final class Assembly {
     private static Endpoint endpoint(RouteDefinition def, Pipeline chain, Invoker invoker, StrandConfig config) {
         return switch (def.kind()) {
             case HTTP -> new HttpEndpoint(chain, invoker);
-            case WS -> new WsEndpoint(chain, invoker, (Ws) def.annotation(), config.ws());
-            case SSE -> new SseEndpoint(chain, invoker, (Sse) def.annotation(), config.sseHeartbeat());
+            case WS -> WsEndpoint.of(chain, invoker, (Ws) def.annotation(), config.ws());
+            case SSE -> SseEndpoint.of(chain, invoker, (Sse) def.annotation(), config.sseHeartbeat());
         };
     }
 

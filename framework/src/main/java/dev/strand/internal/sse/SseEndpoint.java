@@ -13,20 +13,12 @@ import java.time.Duration;
  * sent and the handler runs on the request's virtual thread for the life of the stream, which ends
  * when it returns.
  */
-public final class SseEndpoint implements Endpoint {
-    private final Pipeline middleware;
-    private final Invoker handler;
-    private final Duration heartbeat;
+public record SseEndpoint(Pipeline middleware, Invoker handler, Duration heartbeat) implements Endpoint {
 
-    public SseEndpoint(Pipeline middleware, Invoker handler, Sse route, Duration defaultHeartbeat) {
-        this.middleware = middleware;
-        this.handler = handler;
-        this.heartbeat = route.heartbeatMs() >= 0 ? Duration.ofMillis(route.heartbeatMs()) : defaultHeartbeat;
-    }
-
-    @Override
-    public Pipeline middleware() {
-        return middleware;
+    /** The endpoint of {@code route}: its own heartbeat, or {@code defaultHeartbeat} when it sets none. */
+    public static SseEndpoint of(Pipeline middleware, Invoker handler, Sse route, Duration defaultHeartbeat) {
+        return new SseEndpoint(middleware, handler,
+                route.heartbeatMs() >= 0 ? Duration.ofMillis(route.heartbeatMs()) : defaultHeartbeat);
     }
 
     @Override

@@ -15,20 +15,11 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  * {@link #serve} is called; it checks the origin, then upgrades. The handler then runs on a
  * virtual thread of its own, started when the connection opens, with the same Context.
  */
-public final class WsEndpoint implements Endpoint {
-    private final Pipeline middleware;
-    private final Invoker handler;
-    private final WsOptions options;
+public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options) implements Endpoint {
 
-    public WsEndpoint(Pipeline middleware, Invoker handler, Ws route, WsConfig defaults) {
-        this.middleware = middleware;
-        this.handler = handler;
-        this.options = WsOptions.of(route, defaults);
-    }
-
-    @Override
-    public Pipeline middleware() {
-        return middleware;
+    /** The endpoint of {@code route}: its own options, {@code defaults} for those it leaves unset. */
+    public static WsEndpoint of(Pipeline middleware, Invoker handler, Ws route, WsConfig defaults) {
+        return new WsEndpoint(middleware, handler, WsOptions.of(route, defaults));
     }
 
     @Override
