@@ -86,6 +86,7 @@ export default defineConfig({
           { text: 'Context methods', link: '/reference/context' },
           { text: 'The browser client: strand.js', link: '/reference/strand-js' },
           { text: 'Bad input and its answers', link: '/reference/bad-input' },
+          { text: 'Packages and modules', link: '/reference/packages' },
         ],
       },
       {

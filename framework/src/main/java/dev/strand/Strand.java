@@ -2,8 +2,9 @@ package dev.strand;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strand.config.StrandConfig;
-import dev.strand.http.JettyServer;
-import dev.strand.http.OpenStreams;
+import dev.strand.internal.assembly.Assembly;
+import dev.strand.internal.http.JettyServer;
+import dev.strand.internal.http.OpenStreams;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

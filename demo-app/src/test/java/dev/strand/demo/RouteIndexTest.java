@@ -3,7 +3,7 @@ package dev.strand.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.strand.scan.Scanner;
+import dev.strand.internal.scan.Scanner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

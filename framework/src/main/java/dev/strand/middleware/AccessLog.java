@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
 public final class AccessLog implements Middleware {
     private static final Logger LOG = LoggerFactory.getLogger("dev.strand.access");
 
+    /** An access log; it has no settings (the logger's level decides whether lines are written). */
+    public AccessLog() {
+    }
+
     @Override
     public void handle(Context ctx, Chain chain) throws Exception {
         if (!LOG.isInfoEnabled()) {

@@ -3,7 +3,7 @@ package dev.strand.middleware;
 import dev.strand.Context;
 import dev.strand.HttpException;
 import dev.strand.Middleware;
-import dev.strand.routing.PathSegments;
+import dev.strand.internal.routing.PathSegments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

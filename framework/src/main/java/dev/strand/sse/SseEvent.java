@@ -1,7 +1,6 @@
 package dev.strand.sse;
 
 import java.time.Duration;
-import java.util.function.Function;
 
 /**
  * One Server-Sent Event, sent with {@code ctx.sendEvent(...)}: data (text as it is, any other
@@ -56,28 +55,5 @@ public record SseEvent(Object data, String event, String id, Long retry, String 
     /** The same event with a reconnection delay in milliseconds. */
     public SseEvent retry(long millis) {
         return new SseEvent(data, event, id, millis, comment);
-    }
-
-    /** The event in the wire format, ending with the blank line that dispatches it. */
-    String format(Function<Object, String> json) {
-        var sb = new StringBuilder(64);
-        if (comment != null) lines(sb, ":", comment);
-        if (event != null) sb.append("event: ").append(field(event)).append('\n');
-        if (id != null) sb.append("id: ").append(field(id)).append('\n');
-        if (retry != null) sb.append("retry: ").append(retry).append('\n');
-        if (data != null) lines(sb, "data:", data instanceof String s ? s : json.apply(data));
-        return sb.append('\n').toString();
-    }
-
-    private static void lines(StringBuilder sb, String prefix, String text) {
-        for (var line : text.split("\r\n|\r|\n", -1)) {
-            sb.append(prefix);
-            if (!line.isEmpty()) sb.append(' ').append(line);
-            sb.append('\n');
-        }
-    }
-
-    private static String field(String value) {
-        return value.replace("\r", "").replace("\n", "").replace("\0", "");
     }
 }

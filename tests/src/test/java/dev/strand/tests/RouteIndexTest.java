@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.strand.scan.Scanner;
+import dev.strand.internal.scan.Scanner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,136 @@
+package dev.strand.internal.assembly;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strand.Context;
+import dev.strand.ExceptionHandler;
+import dev.strand.Middleware;
+import dev.strand.Strand;
+import dev.strand.config.StrandConfig;
+import dev.strand.internal.http.ClientScript;
+import dev.strand.internal.http.Endpoint;
+import dev.strand.internal.http.ErrorResponses;
+import dev.strand.internal.http.HttpEndpoint;
+import dev.strand.internal.http.OpenStreams;
+import dev.strand.internal.http.Services;
+import dev.strand.internal.http.StrandHandler;
+import dev.strand.internal.json.JsonCodec;
+import dev.strand.internal.pipeline.Pipeline;
+import dev.strand.internal.routing.Invoker;
+import dev.strand.internal.routing.PathPattern;
+import dev.strand.internal.routing.Route;
+import dev.strand.internal.routing.RouteTable;
+import dev.strand.internal.scan.RouteAnnotations;
+import dev.strand.internal.scan.RouteDefinition;
+import dev.strand.internal.scan.Scanner;
+import dev.strand.annotation.Sse;
+import dev.strand.annotation.Ws;
+import dev.strand.internal.sse.SseEndpoint;
+import dev.strand.internal.websocket.WsEndpoint;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an app's parts into a ready handler, once, at startup: scan, create controllers, plan
+ * every handler call, freeze the route table. Every mistake found stops the start with a message
+ * naming the class, the method and the route.
+ */
+public final class Assembly {
+    private static final Logger LOG = LoggerFactory.getLogger(Strand.class);
+
+    public record App(StrandHandler handler, Services services, int routeCount) {}
+
+    private Assembly() {
+    }
+
+    /** Everything an app was built from. */
+    public record Parts(StrandConfig config, List<String> packages, List<Object> controllers, List<Middleware> global,
+                 List<Middleware> middleware, Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptions,
+                 ObjectMapper mapper, ClassLoader loader) {}
+
+    public static App assemble(Parts parts) {
+        var json = parts.mapper() == null ? new JsonCodec() : new JsonCodec(parts.mapper());
+        var services = new Services(parts.config(), json, new ErrorResponses(json, parts.exceptions()), new OpenStreams());
+        var packages = parts.packages();
+        var found = packages.isEmpty() ? new Scanner.Found(List.of(), List.of()) : Scanner.scan(packages, parts.loader());
+
+        var controllers = new LinkedHashMap<Class<?>, Object>();
+        for (var instance : parts.controllers()) controllers.put(instance.getClass(), instance);
+        for (var type : found.controllers()) controllers.putIfAbsent(type, null);
+        var middleware = new MiddlewareRegistry(parts.global(), found.globalMiddleware(), parts.middleware());
+
+        var table = RouteTable.<Endpoint>builder();
+        for (var entry : controllers.entrySet()) {
+            addRoutes(table, entry.getKey(), entry.getValue(), services, middleware);
+        }
+        if (!table.has("GET", PathPattern.parse(ClientScript.PATH))) {
+            addRoutes(table, ClientScript.class, new ClientScript(), services, middleware);
+        }
+        var routes = table.build();
+        if (controllers.isEmpty()) {
+            LOG.warn("No routes found (scanned {}); route methods must be public, in public classes, annotated @Get, @Post, ...",
+                    packages.isEmpty() ? "nothing" : packages);
+        } else if (LOG.isInfoEnabled()) {
+            LOG.info("Routes:\n{}", describe(routes));
+        }
+        var handler = new StrandHandler(routes, middleware.global(), services);
+        return new App(handler, services, routes.routes().size());
+    }
+
+    private static void addRoutes(RouteTable.Builder<Endpoint> table, Class<?> type, Object instance, Services services,
+                                  MiddlewareRegistry middleware) {
+        var definitions = RouteAnnotations.of(type);
+        if (definitions.isEmpty() && instance != null) {
+            throw new IllegalStateException(type.getName() + " was registered as a controller but declares no routes");
+        }
+        boolean needsInstance = definitions.stream().anyMatch(d -> !Modifier.isStatic(d.handler().getModifiers()));
+        if (instance == null && needsInstance) instance = instantiate(type);
+        for (var def : definitions) {
+            var where = def.origin() + " (" + def.httpMethod() + " " + def.path() + ")";
+            try {
+                var pattern = PathPattern.parse(def.path());
+                var invoker = Invoker.of(instance, def.handler(), services.json(), pattern.paramNames());
+                var chain = middleware.forRoute(def.handler());
+                table.add(new Route<>(def.httpMethod(), pattern, endpoint(def, chain, invoker, services.config()), def.origin()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(where + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Endpoint endpoint(RouteDefinition def, Pipeline chain, Invoker invoker, StrandConfig config) {
+        return switch (def.kind()) {
+            case HTTP -> new HttpEndpoint(chain, invoker);
+            case WS -> WsEndpoint.of(chain, invoker, (Ws) def.annotation(), config.ws());
+            case SSE -> SseEndpoint.of(chain, invoker, (Sse) def.annotation(), config.sseHeartbeat());
+        };
+    }
+
+    private static Object instantiate(Class<?> type) {
+        try {
+            var constructor = type.getConstructor();
+            return constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(type.getName() + " has no public no-arg constructor; add one, or build it "
+                    + "yourself and register it with Strand.builder().controllers(new " + type.getSimpleName() + "(...))");
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the constructor of " + type.getName() + " failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getName() + " cannot be created: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(RouteTable<Endpoint> routes) {
+        int width = routes.routes().stream().mapToInt(r -> r.pattern().source().length()).max().orElse(0);
+        var sb = new StringBuilder();
+        for (Route<Endpoint> r : routes.routes()) {
+            sb.append(String.format("  %-7s %-" + width + "s  %s%n", r.method(), r.pattern().source(), r.origin()));
+        }
+        return sb.toString().stripTrailing();
+    }
+
+}

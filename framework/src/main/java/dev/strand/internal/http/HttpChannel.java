@@ -1,0 +1,248 @@
+package dev.strand.internal.http;
+
+import dev.strand.ClosedException;
+import dev.strand.HttpException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+/**
+ * A plain HTTP exchange. {@code send()} completes the response with a Content-Length;
+ * {@code sendBody()} streams it in chunks, headers first; whatever is pending when the handler
+ * returns is sent then (204 when nothing at all was set). Writes and the state they move are
+ * serialised by a lock, since a streamed response may be written from another thread (a
+ * broadcast forwarder) while the handler finishes it.
+ */
+final class HttpChannel implements Channel {
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private enum State { OPEN, STREAMING, DONE }
+
+    private volatile State state = State.OPEN;
+    private byte[] requestBody;
+    private boolean streamed;
+
+    @Override
+    public void send(StrandContext ctx) {
+        lock.lock();
+        try {
+            sendLocked(ctx);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void sendLocked(StrandContext ctx) {
+        switch (state) {
+            case DONE -> throw alreadySent();
+            case OPEN -> {
+                var body = ctx.takeResponseBody();
+                ctx.applyContentType();
+                ctx.response().getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+                write(ctx.response(), true, body);
+            }
+            case STREAMING -> write(ctx.response(), true, ctx.takeResponseBody());
+        }
+        state = State.DONE;
+    }
+
+    @Override
+    public void sendBody(StrandContext ctx) {
+        lock.lock();
+        try {
+            if (state == State.DONE) throw alreadySent();
+            if (state == State.OPEN) {
+                ctx.applyContentType();
+                state = State.STREAMING;
+            }
+            write(ctx.response(), false, ctx.takeResponseBody());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void sendText(StrandContext ctx, String text) {
+        stream(ctx, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+    }
+
+    @Override
+    public void sendBinary(StrandContext ctx, byte[] bytes) {
+        stream(ctx, bytes, "application/octet-stream");
+    }
+
+    private void stream(StrandContext ctx, byte[] bytes, String defaultType) {
+        lock.lock();
+        try {
+            if (state == State.DONE) throw new ClosedException("the response is complete");
+            if (state == State.OPEN) {
+                if (!ctx.response().getHeaders().contains(HttpHeader.CONTENT_TYPE)) {
+                    ctx.response().getHeaders().put(HttpHeader.CONTENT_TYPE, defaultType);
+                }
+                state = State.STREAMING;
+            }
+            write(ctx.response(), false, bytes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public byte[] receive(StrandContext ctx) {
+        if (streamed) throw new IllegalStateException("the body was already read with requestBodyStream()");
+        if (requestBody == null) {
+            requestBody = readWholeBody(ctx.request(), ctx.services().config().limits().maxBodySize());
+        }
+        return requestBody;
+    }
+
+    @Override
+    public InputStream requestBodyStream(StrandContext ctx) {
+        if (requestBody != null) return new java.io.ByteArrayInputStream(requestBody);
+        if (streamed) throw new IllegalStateException("requestBodyStream() was already called");
+        streamed = true;
+        var request = ctx.request();
+        long max = ctx.services().config().limits().maxStreamSize();
+        if (request.getLength() > max) throw streamTooLarge(max);
+        return new LimitedInputStream(Content.Source.asInputStream(request), max);
+    }
+
+    private static HttpException streamTooLarge(long max) {
+        return new HttpException(413, "Request body is larger than the streaming limit of " + max + " bytes");
+    }
+
+    /** Fails with 413 as soon as more than {@code max} bytes were read. */
+    private static final class LimitedInputStream extends java.io.FilterInputStream {
+        private final long max;
+        private long count;
+
+        LimitedInputStream(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) counted(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) counted(n);
+            return n;
+        }
+
+        private void counted(int n) {
+            count += n;
+            if (count > max) throw streamTooLarge(max);
+        }
+    }
+
+    @Override
+    public boolean closed() {
+        return state == State.DONE;
+    }
+
+    @Override
+    public void close(StrandContext ctx) {
+        lock.lock();
+        try {
+            if (state != State.DONE) finish(ctx);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean canRespond() {
+        return state == State.OPEN;
+    }
+
+    @Override
+    public void complete(StrandContext ctx) {
+        var callback = ctx.callback();
+        var failure = ctx.failure();
+        try {
+            if (failure != null) {
+                state = State.DONE;
+                callback.failed(failure);
+                return;
+            }
+            lock.lock();
+            try {
+                if (state != State.DONE) finish(ctx);
+                callback.succeeded();
+            } catch (ClosedException | IllegalStateException e) {
+                callback.failed(e);
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            ctx.runCloseActions();
+        }
+    }
+
+    private void finish(StrandContext ctx) {
+        if (state == State.STREAMING) {
+            write(ctx.response(), true, ctx.takeResponseBody());
+            state = State.DONE;
+        } else {
+            sendLocked(ctx);
+        }
+    }
+
+    /** Writes and waits, turning an I/O failure into {@link ClosedException}. */
+    static void write(Response response, boolean last, byte[] bytes) {
+        try {
+            Content.Sink.write(response, last, ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new ClosedException("client closed the connection", e);
+        }
+    }
+
+    /**
+     * Reads a whole request body, blocking this (virtual) thread. A declared length over the limit
+     * fails at once; an undeclared one fails as soon as the limit is passed.
+     */
+    static byte[] readWholeBody(Request request, long max) {
+        long declared = request.getLength();
+        if (declared > max) throw tooLarge(max);
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            var bytes = in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8) + 1);
+            if (bytes.length > max) throw tooLarge(max);
+            return bytes;
+        } catch (IOException e) {
+            throw malformedOrGone(e);
+        }
+    }
+
+    /**
+     * A body that Jetty's parser refused (bad chunk framing, fewer bytes than Content-Length before
+     * the end) is the client's mistake and answers 400; any other failure means the client left.
+     */
+    private static RuntimeException malformedOrGone(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException jetty && jetty.getCode() >= 400 && jetty.getCode() < 500) {
+                var reason = jetty.getReason() == null || jetty.getReason().isBlank() ? "" : ": " + jetty.getReason();
+                return new HttpException(jetty.getCode(), "Malformed request body" + reason);
+            }
+        }
+        return new ClosedException("client closed the connection while sending the body", e);
+    }
+
+    private static HttpException tooLarge(long max) {
+        return new HttpException(413, "Request body is larger than the limit of " + max + " bytes");
+    }
+
+    private static IllegalStateException alreadySent() {
+        return new IllegalStateException("the response was already sent; a later send() or sendBody() has nowhere to go");
+    }
+}

@@ -1,0 +1,99 @@
+package dev.strand.internal.http;
+
+import dev.strand.config.StrandConfig;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+
+/**
+ * The Jetty server behind a Strand app: selectors and acceptors on platform threads, every
+ * request (and each WebSocket loop and SSE stream) on a virtual thread of its own, one HTTP/1.1
+ * connector configured from {@link StrandConfig}.
+ */
+public final class JettyServer {
+    private final Server server;
+    private final ServerConnector connector;
+
+    public JettyServer(StrandConfig config, Handler handler, ErrorResponses errors) {
+        var threads = new QueuedThreadPool();
+        threads.setName("strand");
+        threads.setVirtualThreadsExecutor(
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("strand-vt-", 0).factory()));
+        server = new Server(threads);
+
+        var http = new HttpConfiguration();
+        http.setRequestHeaderSize(config.limits().maxHeaderSize());
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+
+        connector = new Connector(server, new HttpConnectionFactory(http), config.lingerSeconds());
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(config.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(config.acceptQueueSize());
+        connector.setAcceptedTcpNoDelay(config.tcpNoDelay());
+        server.addConnector(connector);
+        if (config.maxConnections() > 0) {
+            server.addBean(new NetworkConnectionLimit(config.maxConnections(), connector));
+        }
+
+        ServerWebSocketContainer.ensure(server);
+        server.setHandler(new GracefulHandler(handler));
+        server.setErrorHandler(new ProtocolErrorHandler(errors));
+        server.setStopTimeout(config.stopTimeout().toMillis());
+    }
+
+    /** The Jetty server, for extensions that plug into it (WebSocket). */
+    public Server server() {
+        return server;
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    /** The bound port (the real one when the configured port was 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Stops accepting, lets requests in flight finish within the stop timeout, then closes. */
+    public void stop() throws Exception {
+        server.stop();
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    /** A connector that also applies SO_LINGER, which Jetty 12 no longer exposes. */
+    private static final class Connector extends ServerConnector {
+        private final int lingerSeconds;
+
+        Connector(Server server, HttpConnectionFactory factory, int lingerSeconds) {
+            super(server, factory);
+            this.lingerSeconds = lingerSeconds;
+        }
+
+        @Override
+        protected void configure(Socket socket) {
+            super.configure(socket);
+            if (lingerSeconds >= 0) {
+                try {
+                    socket.setSoLinger(true, lingerSeconds);
+                } catch (SocketException ignored) {
+                    // the socket is already gone; the connection will fail on its own
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,370 @@
+package dev.strand.internal.websocket;
+
+import dev.strand.ClosedException;
+import dev.strand.HttpException;
+import dev.strand.internal.http.Channel;
+import dev.strand.internal.http.StrandContext;
+import dev.strand.internal.json.JsonDecodeException;
+import dev.strand.internal.routing.Invoker;
+import dev.strand.websocket.WsClose;
+import dev.strand.websocket.WsMessage;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket connection: Jetty's listener on one side, the handler's loop on the other.
+ *
+ * <p>Inbound: Jetty's callbacks never block; they put the message into a one-message slot that
+ * the loop's {@code receive()} takes. Strand demands the next frame from Jetty only while that
+ * slot is empty, so a client sending faster than the loop receives is held back by TCP and the
+ * server holds at most one message ahead per connection. Pings are answered by Jetty.
+ *
+ * <p>Outbound: sends from any thread go straight to Jetty's frame queue, in call order, and
+ * return once queued; the bytes queued but not yet written are counted, and a peer that lets
+ * them pass the limit is closed with 1013.
+ *
+ * <p>Closing: the loop returning closes with 1000, an exception with 1011 (details in the log);
+ * however the connection ends, the loop's {@code receive()} returns {@code null}, later sends
+ * throw {@link ClosedException} and the Context's close actions run once.
+ *
+ * <p>Public only because Jetty binds the listener methods with method handles; not an API.
+ */
+public final class WsConnection implements Session.Listener, Channel {
+    private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final byte[] EMPTY = new byte[0];
+    private static final int MAX_REASON_BYTES = 123;
+
+    private final StrandContext ctx;
+    private final Invoker handler;
+    private final Object[] arguments;
+    private final WsOptions options;
+    private final Scheduler scheduler;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private WsMessage inbound;
+    private WsClose closeStatus;
+
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private volatile Session session;
+    private volatile boolean awaitingPong;
+    private volatile long pingSentAt;
+    /** When Strand last went back to reading (System.nanoTime()): a full slot stops it reading. */
+    private volatile long readingSince;
+    private volatile Scheduler.Task heartbeat;
+
+    WsConnection(StrandContext ctx, Invoker handler, Object[] arguments, WsOptions options, Scheduler scheduler) {
+        this.ctx = ctx;
+        this.handler = handler;
+        this.arguments = arguments;
+        this.options = options;
+        this.scheduler = scheduler;
+    }
+
+    // ---- Jetty's side: never blocks --------------------------------------------------------
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        this.session = session;
+        session.setMaxTextMessageSize(options.maxMessageSize());
+        session.setMaxBinaryMessageSize(options.maxMessageSize());
+        session.setIdleTimeout(options.idleTimeout());
+        readingSince = System.nanoTime();
+        Thread.ofVirtual().name("strand-ws-" + IDS.incrementAndGet()).start(this::loop);
+        scheduleHeartbeat();
+        session.demand();
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        offer(new WsMessage.Text(message));
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        var bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        callback.succeed();
+        offer(new WsMessage.Binary(bytes));
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        awaitingPong = false;
+        session.demand();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("{} failed: {}", ctx, cause.toString());
+    }
+
+    @Override
+    public void onWebSocketClose(int code, String reason) {
+        ended(new WsClose(code, reason == null ? "" : reason));
+    }
+
+    private void offer(WsMessage message) {
+        awaitingPong = false;    // any frame from the peer shows it is there
+        lock.lock();
+        try {
+            inbound = message;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void ended(WsClose status) {
+        lock.lock();
+        try {
+            if (closeStatus != null) return;
+            closeStatus = status;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        var task = heartbeat;
+        if (task != null) task.cancel();
+        ctx.runCloseActions();
+    }
+
+    // ---- the handler's loop ------------------------------------------------------------------
+
+    private void loop() {
+        try {
+            handler.invoke(ctx, arguments);
+            closeWith(WsClose.NORMAL, "");
+        } catch (ClosedException e) {
+            LOG.debug("{} ended: {}", ctx, e.getMessage());
+        } catch (JsonDecodeException e) {
+            LOG.debug("{}: a message is not the JSON the handler takes: {}", ctx, e.getMessage());
+            closeWith(WsClose.INVALID_PAYLOAD, e.getMessage());
+        } catch (HttpException e) {
+            LOG.debug("{} refused: {} {}", ctx, e.status(), e.getMessage());
+            closeWith(e.status() < 500 ? WsClose.POLICY_VIOLATION : WsClose.SERVER_ERROR, e.getMessage());
+        } catch (Throwable t) {
+            var id = Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x10000000);
+            LOG.error("{} WebSocket handler failed [error id {}]", ctx, id, t);
+            closeWith(WsClose.SERVER_ERROR, "Server error (id " + id + ")");
+        }
+    }
+
+    @Override
+    public WsMessage receiveMessage(StrandContext ctx) {
+        WsMessage message;
+        lock.lock();
+        try {
+            while (inbound == null && closeStatus == null) changed.await();
+            message = inbound;
+            inbound = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            lock.unlock();
+        }
+        if (message != null && !closed()) {
+            readingSince = System.nanoTime();
+            session.demand();
+        }
+        return message;
+    }
+
+    @Override
+    public byte[] receive(StrandContext ctx) {
+        var message = receiveMessage(ctx);
+        return message == null ? EMPTY : message.bytes();
+    }
+
+    // ---- sending: any thread -----------------------------------------------------------------
+
+    @Override
+    public void send(StrandContext ctx) {
+        boolean binary = ctx.responseBodyIsBinary();
+        var body = ctx.takeResponseBody();
+        if (binary) sendBinary(ctx, body);
+        else sendText(ctx, new String(body, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void sendBody(StrandContext ctx) {
+        send(ctx);
+    }
+
+    @Override
+    public void sendText(StrandContext ctx, String text) {
+        var size = reserve(text.length());
+        sendLock.lock();
+        try {
+            session.sendText(text, new Sent(size));
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    @Override
+    public void sendBinary(StrandContext ctx, byte[] bytes) {
+        var size = reserve(bytes.length);
+        sendLock.lock();
+        try {
+            session.sendBinary(ByteBuffer.wrap(bytes), new Sent(size));
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    @Override
+    public void ping(StrandContext ctx, byte[] payload) {
+        if (closed()) throw new ClosedException("the WebSocket is closed");
+        session.sendPing(ByteBuffer.wrap(payload), Callback.NOOP);
+    }
+
+    /** Counts a message into the outbound buffer, or closes a peer that lets it overflow. */
+    private long reserve(long size) {
+        if (closed()) throw new ClosedException("the WebSocket is closed (" + closeStatus.code() + ")");
+        long queued = queuedBytes.addAndGet(size);
+        if (queued > options.outboundBufferSize()) {
+            queuedBytes.addAndGet(-size);
+            LOG.info("{}: peer reads too slowly ({} bytes waiting); closing with 1013", ctx, queued - size);
+            var reason = "Slow consumer: more than " + options.outboundBufferSize() + " bytes unread";
+            closeWith(WsClose.TRY_AGAIN_LATER, reason);
+            ended(new WsClose(WsClose.TRY_AGAIN_LATER, reason));
+            scheduler.schedule(session::disconnect, 2, TimeUnit.SECONDS);
+            throw new ClosedException("the peer reads too slowly; the connection was closed with 1013");
+        }
+        return size;
+    }
+
+    /** Releases a message's bytes from the outbound buffer once Jetty wrote it (or gave up). */
+    private final class Sent implements Callback {
+        private final long size;
+
+        Sent(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public void succeed() {
+            queuedBytes.addAndGet(-size);
+        }
+
+        @Override
+        public void fail(Throwable x) {
+            queuedBytes.addAndGet(-size);
+            LOG.debug("{}: send failed: {}", ctx, x.toString());
+        }
+    }
+
+    // ---- heartbeat ---------------------------------------------------------------------------
+
+    private void scheduleHeartbeat() {
+        long millis = options.pingInterval().toMillis();
+        if (millis > 0 && !closed()) heartbeat = scheduler.schedule(this::beat, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Pings the peer, or drops it when the previous ping went unanswered for a whole interval in
+     * which Strand was reading. While the one-message slot is full Strand reads nothing, so a pong
+     * may wait unread behind the next message: the peer is not judged until Strand has read again
+     * for a whole interval.
+     */
+    private void beat() {
+        if (closed()) return;
+        if (awaitingPong) {
+            long reading = System.nanoTime() - Math.max(pingSentAt, readingSince);
+            if (!inboundWaiting() && reading >= options.pingInterval().toNanos()) {
+                LOG.debug("{}: no pong within {}; dropping the connection", ctx, options.pingInterval());
+                session.disconnect();
+                return;
+            }
+        } else {
+            awaitingPong = true;
+            pingSentAt = System.nanoTime();
+        }
+        session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+        scheduleHeartbeat();
+    }
+
+    private boolean inboundWaiting() {
+        lock.lock();
+        try {
+            return inbound != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- closing -----------------------------------------------------------------------------
+
+    @Override
+    public boolean closed() {
+        lock.lock();
+        try {
+            return closeStatus != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public WsClose closeStatus() {
+        lock.lock();
+        try {
+            return closeStatus;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close(StrandContext ctx) {
+        closeWith(WsClose.NORMAL, "");
+    }
+
+    @Override
+    public void close(StrandContext ctx, int code, String reason) {
+        closeWith(code, reason);
+    }
+
+    /**
+     * Starts the close handshake, unless the peer already closed: Jetty answers a peer's close by
+     * itself, echoing its code, and a second close of ours would race that answer.
+     */
+    private void closeWith(int code, String reason) {
+        var s = session;
+        if (s != null && s.isOpen() && !closed()) s.close(code, truncate(reason), Callback.NOOP);
+    }
+
+    /** Cuts a close reason to the protocol's 123 bytes without splitting a character. */
+    static String truncate(String reason) {
+        if (reason == null) return "";
+        var bytes = reason.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_REASON_BYTES) return reason;
+        int end = MAX_REASON_BYTES;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) end--;
+        return new String(bytes, 0, end, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean canRespond() {
+        return false;
+    }
+
+    /** The upgrade's callback belongs to Jetty, and the close actions run when the WebSocket ends. */
+    @Override
+    public void complete(StrandContext ctx) {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.strand.internal.websocket;
+
+import dev.strand.HttpException;
+import dev.strand.annotation.Ws;
+import dev.strand.config.WsConfig;
+import dev.strand.internal.http.Endpoint;
+import dev.strand.internal.http.StrandContext;
+import dev.strand.internal.pipeline.Pipeline;
+import dev.strand.internal.routing.Invoker;
+import java.util.List;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+
+/**
+ * A {@code @Ws} route. The route's middleware has run on the upgrade request when
+ * {@link #serve} is called; it checks the origin, then upgrades. The handler then runs on a
+ * virtual thread of its own, started when the connection opens, with the same Context.
+ */
+public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options) implements Endpoint {
+
+    /** The endpoint of {@code route}: its own options, {@code defaults} for those it leaves unset. */
+    public static WsEndpoint of(Pipeline middleware, Invoker handler, Ws route, WsConfig defaults) {
+        return new WsEndpoint(middleware, handler, WsOptions.of(route, defaults));
+    }
+
+    /**
+     * Upgrades, once the handshake is one this server can complete, the origin is allowed and the
+     * handler's parameters bound: a refusal is an HTTP answer, never a WebSocket that closes at once.
+     */
+    @Override
+    public void serve(StrandContext ctx) throws Exception {
+        WsHandshake.check(ctx);
+        if (!OriginPolicy.allows(ctx.header("Origin"), ctx.header("Host"), options.origins())) {
+            throw new HttpException(403, "Origin " + ctx.header("Origin") + " may not open this WebSocket");
+        }
+        int deflate = DeflateOffer.choose(ctx.headers("Sec-WebSocket-Extensions"));
+        var arguments = handler.bind(ctx, false);
+        var container = ServerWebSocketContainer.get(ctx.request().getContext());
+        var http = ctx.channel();
+        var connection = new WsConnection(ctx, handler, arguments, options, ctx.request().getComponents().getScheduler());
+        ctx.detach();
+        ctx.channel(connection);
+        boolean upgraded;
+        try {
+            upgraded = container.upgrade((request, response, callback) -> {
+                var offered = request.getSubProtocols();
+                options.subprotocols().stream().filter(offered::contains).findFirst().ifPresent(response::setAcceptedSubProtocol);
+                response.setExtensions(options.compression() && deflate >= 0
+                        ? List.of(request.getExtensions().stream().filter(e -> DeflateOffer.NAME.equalsIgnoreCase(e.getName()))
+                                .toList().get(deflate))
+                        : List.of());
+                return connection;
+            }, ctx.request(), ctx.response(), ctx.callback());
+        } catch (RuntimeException e) {
+            ctx.channel(http);
+            throw e;
+        }
+        if (!upgraded) {
+            ctx.channel(http);
+            ctx.setResponseHeader("Upgrade", "websocket");
+            throw new HttpException(426, "This route speaks WebSocket; connect with a WebSocket client");
+        }
+    }
+}
