@@ -55,8 +55,6 @@ class GeneratedProjectIT {
     static void generateAsThePageSays() throws Exception {
         deleteRecursively(WORKSPACE);
         Files.createDirectories(WORKSPACE);
-        // The page runs it from the folder that holds the clone, named strand.
-        Files.createSymbolicLink(WORKSPACE.resolve("strand"), ROOT);
         var generate = commandsOf(PAGE).stream().filter(c -> c.contains("archetype:generate")).findFirst()
                 .orElseThrow(() -> new AssertionError(PAGE + " has no archetype:generate command in a bash block"));
         assertTrue(generate.contains("-DarchetypeVersion=" + VERSION),
@@ -64,7 +62,14 @@ class GeneratedProjectIT {
         var artifactId = Pattern.compile("-DartifactId=(\\S+)").matcher(generate).results().findFirst()
                 .orElseThrow(() -> new AssertionError("no -DartifactId in " + generate)).group(1);
 
-        run(WORKSPACE, generate, "generate");
+        // The page runs it from the folder that holds the clone, named strand. The link goes again
+        // right after, so that nothing walking target/ later wanders into the whole repository.
+        var clone = Files.createSymbolicLink(WORKSPACE.resolve("strand"), ROOT);
+        try {
+            run(WORKSPACE, generate, "generate");
+        } finally {
+            Files.delete(clone);
+        }
         project = WORKSPACE.resolve(artifactId);
         assertTrue(Files.isRegularFile(project.resolve("pom.xml")), "no pom.xml in " + project);
     }
