@@ -88,13 +88,15 @@ try {
   await page.locator('.VPHero .actions a', { hasText: 'Get started' }).click()
   await page.waitForURL(/getting-started/)
 
-  // 2. Getting started: the code is there, from the real files, without region markers.
+  // 2. Getting started: the command and the code are there, from the real files, without region markers.
   const content = page.locator('.vp-doc')
   await content.locator('h1', { hasText: 'Getting started' }).waitFor()
   const java = await content.locator('div[class*="language-java"]').allInnerTexts()
-  check(java.some((code) => code.includes('Strand.run(App.class, args)')), 'Getting started shows App.java from docs/examples')
-  const xml = await content.locator('div[class*="language-xml"]').allInnerTexts()
-  check(xml.some((code) => code.includes('<artifactId>strand-framework</artifactId>')), 'Getting started shows the starter pom.xml')
+  check(java.some((code) => code.includes('app().args(args).start()')), 'Getting started shows the generated App.java')
+  check(java.some((code) => code.includes('new StrandExtension(App::app)')), 'Getting started shows the generated AppTest.java')
+  check(java.every((code) => !code.includes('${package}')), 'the archetype templates show the page\'s package')
+  const bash = await content.locator('div[class*="language-bash"]').allInnerTexts()
+  check(bash.some((code) => code.includes('archetype:generate')), 'Getting started shows the archetype:generate command')
   check(!(await content.innerText()).includes('#region'), 'no region marker shows on Getting started')
   await shot('02-getting-started.png', { fullPage: true })
 
