@@ -1,7 +1,6 @@
 package dev.strand.internal.http;
 
 import dev.strand.ClosedException;
-import dev.strand.Context;
 import dev.strand.ExceptionHandler;
 import dev.strand.HttpException;
 import dev.strand.internal.json.JsonCodec;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Unexpected exceptions answer 500 with an id; the stack trace goes to the log under that id,
  * never to the wire.
  */
-public final class ErrorResponses implements ErrorSink {
+public final class ErrorResponses implements ErrorSink<StrandContext> {
     private static final Logger LOG = LoggerFactory.getLogger("dev.strand.errors");
 
     private final JsonCodec json;
@@ -45,8 +44,7 @@ public final class ErrorResponses implements ErrorSink {
      * already under way) the context is marked failed instead and the exchange will be aborted.
      */
     @Override
-    public void failed(Context context, Throwable failure) {
-        var ctx = (StrandContext) context;
+    public void failed(StrandContext ctx, Throwable failure) {
         try {
             answer(ctx, failure);
         } catch (RuntimeException | Error unexpected) {
@@ -61,7 +59,7 @@ public final class ErrorResponses implements ErrorSink {
             ctx.fail(failure);
             return;
         }
-        if (!ctx.channel().canRespond()) {
+        if (!ctx.canRespond()) {
             if (!(failure instanceof HttpException)) LOG.error("{} failed after the response started", ctx, failure);
             ctx.fail(failure);
             return;
@@ -71,7 +69,7 @@ public final class ErrorResponses implements ErrorSink {
         var message = status == 500 ? internalError(ctx, failure) : message(failure);
         if (status != 500) LOG.debug("{} answered {}: {}", ctx, status, message);
         ctx.setResponseStatus(status);
-        ctx.response().getHeaders().remove(HttpHeader.CONTENT_TYPE);
+        ctx.resetBody();
         write(ctx, status, message);
     }
 
@@ -87,14 +85,13 @@ public final class ErrorResponses implements ErrorSink {
             var handler = (ExceptionHandler<Throwable>) handlers.get(type);
             if (handler == null) continue;
             try {
-                ctx.response().getHeaders().remove(HttpHeader.CONTENT_TYPE);
-                ctx.takeResponseBody();
+                ctx.resetBody();
                 handler.handle(failure, ctx);
                 return true;
             } catch (Throwable handlerFailure) {
                 if (handlerFailure != failure) handlerFailure.addSuppressed(failure);
                 var message = internalError(ctx, handlerFailure);
-                if (ctx.channel().canRespond()) {
+                if (ctx.canRespond()) {
                     ctx.setResponseStatus(500);
                     write(ctx, 500, message);
                 } else {

@@ -23,18 +23,18 @@ public final class Pipeline {
     }
 
     /** Runs every middleware in order, then {@code terminal}, unless a middleware stops the chain. Never throws. */
-    public void run(Context ctx, Middleware.Chain terminal, ErrorSink errors) {
-        new Step(ctx, terminal, errors, 0).run();
+    public <C extends Context> void run(C ctx, Middleware.Chain terminal, ErrorSink<? super C> errors) {
+        new Step<>(ctx, terminal, errors, 0).run();
     }
 
-    private final class Step implements Middleware.Chain {
-        private final Context ctx;
+    private final class Step<C extends Context> implements Middleware.Chain {
+        private final C ctx;
         private final Middleware.Chain terminal;
-        private final ErrorSink errors;
+        private final ErrorSink<? super C> errors;
         private final int index;
         private boolean proceeded;
 
-        Step(Context ctx, Middleware.Chain terminal, ErrorSink errors, int index) {
+        Step(C ctx, Middleware.Chain terminal, ErrorSink<? super C> errors, int index) {
             this.ctx = ctx;
             this.terminal = terminal;
             this.errors = errors;
@@ -53,7 +53,7 @@ public final class Pipeline {
                 if (index == middleware.length) {
                     terminal.proceed();
                 } else {
-                    middleware[index].handle(ctx, new Step(ctx, terminal, errors, index + 1));
+                    middleware[index].handle(ctx, new Step<>(ctx, terminal, errors, index + 1));
                 }
             } catch (Throwable t) {
                 errors.failed(ctx, t);

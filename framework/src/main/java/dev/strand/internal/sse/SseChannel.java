@@ -2,8 +2,11 @@ package dev.strand.internal.sse;
 
 import dev.strand.ClosedException;
 import dev.strand.internal.http.Channel;
-import dev.strand.internal.http.StrandContext;
+import dev.strand.internal.http.Body;
+import dev.strand.internal.http.Exchange;
+import dev.strand.internal.http.Services;
 import dev.strand.sse.SseEvent;
+import dev.strand.websocket.WsMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -31,8 +34,10 @@ final class SseChannel implements Channel {
     private static final byte[] HEARTBEAT = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] EMPTY = new byte[0];
 
-    private final StrandContext ctx;
+    private final Exchange exchange;
     private final Channel http;
+    private final Services services;
+    private final Runnable closeActions;
     private final Duration heartbeat;
     private final Scheduler scheduler;
     private final EndPoint endPoint;
@@ -46,11 +51,17 @@ final class SseChannel implements Channel {
     private volatile boolean committed;
     private volatile Scheduler.Task beat;
 
-    SseChannel(StrandContext ctx, Duration heartbeat) {
-        this.ctx = ctx;
-        this.http = ctx.channel();
+    /**
+     * A stream over {@code exchange}, which {@code http} served so far (it still reads the request
+     * body); {@code closeActions} run when the client is found gone or the stream completes.
+     */
+    SseChannel(Exchange exchange, Channel http, Services services, Runnable closeActions, Duration heartbeat) {
+        this.exchange = exchange;
+        this.http = http;
+        this.services = services;
+        this.closeActions = closeActions;
         this.heartbeat = heartbeat;
-        var request = ctx.request();
+        var request = exchange.request();
         this.scheduler = request.getComponents().getScheduler();
         this.endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
         this.idleTimeout = endPoint.getIdleTimeout();
@@ -63,7 +74,7 @@ final class SseChannel implements Channel {
      * a graceful stop.
      */
     void open() {
-        if (!ctx.services().streams().add(end)) {
+        if (!services.streams().add(end)) {
             throw new ClosedException("the server is stopping");
         }
         long millis = heartbeat.toMillis();
@@ -75,27 +86,29 @@ final class SseChannel implements Channel {
     // ---- writes ----------------------------------------------------------------------------
 
     @Override
-    public void sendEvent(StrandContext ctx, SseEvent event) {
-        write(EventFormat.format(event, ctx::jsonText).getBytes(StandardCharsets.UTF_8));
+    public void sendEvent(SseEvent event) {
+        var json = services.json();
+        write(EventFormat.format(event, value -> new String(json.write(value), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
-    public void send(StrandContext ctx) {
-        write(ctx.takeResponseBody());
+    public void send(Body pending) {
+        write(pending.bytes());
     }
 
     @Override
-    public void sendBody(StrandContext ctx) {
-        write(ctx.takeResponseBody());
+    public void sendBody(Body pending) {
+        write(pending.bytes());
     }
 
     @Override
-    public void sendText(StrandContext ctx, String text) {
+    public void sendText(String text) {
         write(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
-    public void sendBinary(StrandContext ctx, byte[] bytes) {
+    public void sendBinary(byte[] bytes) {
         write(bytes);
     }
 
@@ -109,7 +122,7 @@ final class SseChannel implements Channel {
         }
         try {
             if (closed) throw gone();
-            Content.Sink.write(ctx.response(), false, ByteBuffer.wrap(bytes));
+            Content.Sink.write(exchange.response(), false, ByteBuffer.wrap(bytes));
             committed = true;
         } catch (IOException e) {
             vanished();
@@ -136,13 +149,13 @@ final class SseChannel implements Channel {
             scheduleBeat();
             return;
         }
-        ctx.response().write(false, ByteBuffer.wrap(HEARTBEAT), Callback.from(() -> {
+        exchange.response().write(false, ByteBuffer.wrap(HEARTBEAT), Callback.from(() -> {
             committed = true;
             writing.release();
             scheduleBeat();
         }, failure -> {
             writing.release();
-            LOG.debug("{}: heartbeat failed, the client is gone: {}", ctx, failure.toString());
+            LOG.debug("{}: heartbeat failed, the client is gone: {}", exchange, failure.toString());
             vanished();
         }));
     }
@@ -150,19 +163,24 @@ final class SseChannel implements Channel {
     /** The client is gone: later sends fail, and whatever the handler joined (a topic, say) lets go now. */
     private void vanished() {
         closed = true;
-        ctx.runCloseActions();
+        closeActions.run();
     }
 
     // ---- the rest of the channel -------------------------------------------------------------
 
     @Override
-    public byte[] receive(StrandContext ctx) {
-        return http.receive(ctx);
+    public byte[] receive() {
+        return http.receive();
     }
 
     @Override
-    public InputStream requestBodyStream(StrandContext ctx) {
-        return http.requestBodyStream(ctx);
+    public InputStream requestBodyStream() {
+        return http.requestBodyStream();
+    }
+
+    @Override
+    public WsMessage receiveMessage() {
+        return http.receiveMessage();
     }
 
     @Override
@@ -171,7 +189,7 @@ final class SseChannel implements Channel {
     }
 
     @Override
-    public void close(StrandContext ctx) {
+    public void close(Body pending) {
         closed = true;
     }
 
@@ -187,17 +205,16 @@ final class SseChannel implements Channel {
     }
 
     @Override
-    public void complete(StrandContext ctx) {
+    public void complete(Body pending, Throwable failure) {
         var task = beat;
         if (task != null) task.cancel();
-        ctx.services().streams().remove(end);
+        services.streams().remove(end);
         endPoint.setIdleTimeout(idleTimeout);
         if (!committed) {
-            http.complete(ctx);
+            http.complete(pending, failure);
             return;
         }
-        var failure = ctx.failure();
-        var callback = ctx.callback();
+        var callback = exchange.callback();
         try {
             if (failure != null && !(failure instanceof ClosedException) && !(failure instanceof InterruptedException)) {
                 callback.failed(failure);
@@ -205,7 +222,7 @@ final class SseChannel implements Channel {
             }
             writing.acquireUninterruptibly();
             try {
-                Content.Sink.write(ctx.response(), true, ByteBuffer.wrap(EMPTY));
+                Content.Sink.write(exchange.response(), true, ByteBuffer.wrap(EMPTY));
                 callback.succeeded();
             } catch (IOException e) {
                 callback.failed(e);
@@ -214,7 +231,12 @@ final class SseChannel implements Channel {
             }
         } finally {
             Thread.interrupted();
-            ctx.runCloseActions();
+            closeActions.run();
         }
+    }
+
+    @Override
+    public String toString() {
+        return exchange.toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.strand.internal.websocket;
 
 import dev.strand.ClosedException;
 import dev.strand.HttpException;
+import dev.strand.internal.http.Body;
 import dev.strand.internal.http.Channel;
 import dev.strand.internal.http.StrandContext;
 import dev.strand.internal.json.JsonDecodeException;
@@ -46,6 +47,7 @@ public final class WsConnection implements Session.Listener, Channel {
     private static final int MAX_REASON_BYTES = 123;
 
     private final StrandContext ctx;
+    private final Runnable closeActions;
     private final Invoker handler;
     private final Object[] arguments;
     private final WsOptions options;
@@ -65,8 +67,10 @@ public final class WsConnection implements Session.Listener, Channel {
     private volatile long readingSince;
     private volatile Scheduler.Task heartbeat;
 
+    /** The connection for {@code ctx}, whose handler it runs; the session comes when it opens. */
     WsConnection(StrandContext ctx, Invoker handler, Object[] arguments, WsOptions options, Scheduler scheduler) {
         this.ctx = ctx;
+        this.closeActions = ctx.closeActions();
         this.handler = handler;
         this.arguments = arguments;
         this.options = options;
@@ -138,7 +142,7 @@ public final class WsConnection implements Session.Listener, Channel {
         }
         var task = heartbeat;
         if (task != null) task.cancel();
-        ctx.runCloseActions();
+        closeActions.run();
     }
 
     // ---- the handler's loop ------------------------------------------------------------------
@@ -163,7 +167,7 @@ public final class WsConnection implements Session.Listener, Channel {
     }
 
     @Override
-    public WsMessage receiveMessage(StrandContext ctx) {
+    public WsMessage receiveMessage() {
         WsMessage message;
         lock.lock();
         try {
@@ -184,28 +188,26 @@ public final class WsConnection implements Session.Listener, Channel {
     }
 
     @Override
-    public byte[] receive(StrandContext ctx) {
-        var message = receiveMessage(ctx);
+    public byte[] receive() {
+        var message = receiveMessage();
         return message == null ? EMPTY : message.bytes();
     }
 
     // ---- sending: any thread -----------------------------------------------------------------
 
     @Override
-    public void send(StrandContext ctx) {
-        boolean binary = ctx.responseBodyIsBinary();
-        var body = ctx.takeResponseBody();
-        if (binary) sendBinary(ctx, body);
-        else sendText(ctx, new String(body, StandardCharsets.UTF_8));
+    public void send(Body pending) {
+        if (pending.binary()) sendBinary(pending.bytes());
+        else sendText(new String(pending.bytes(), StandardCharsets.UTF_8));
     }
 
     @Override
-    public void sendBody(StrandContext ctx) {
-        send(ctx);
+    public void sendBody(Body pending) {
+        send(pending);
     }
 
     @Override
-    public void sendText(StrandContext ctx, String text) {
+    public void sendText(String text) {
         var size = reserve(text.length());
         sendLock.lock();
         try {
@@ -216,7 +218,7 @@ public final class WsConnection implements Session.Listener, Channel {
     }
 
     @Override
-    public void sendBinary(StrandContext ctx, byte[] bytes) {
+    public void sendBinary(byte[] bytes) {
         var size = reserve(bytes.length);
         sendLock.lock();
         try {
@@ -227,7 +229,7 @@ public final class WsConnection implements Session.Listener, Channel {
     }
 
     @Override
-    public void ping(StrandContext ctx, byte[] payload) {
+    public void ping(byte[] payload) {
         if (closed()) throw new ClosedException("the WebSocket is closed");
         session.sendPing(ByteBuffer.wrap(payload), Callback.NOOP);
     }
@@ -330,12 +332,12 @@ public final class WsConnection implements Session.Listener, Channel {
     }
 
     @Override
-    public void close(StrandContext ctx) {
+    public void close(Body pending) {
         closeWith(WsClose.NORMAL, "");
     }
 
     @Override
-    public void close(StrandContext ctx, int code, String reason) {
+    public void close(Body pending, int code, String reason) {
         closeWith(code, reason);
     }
 
@@ -365,6 +367,11 @@ public final class WsConnection implements Session.Listener, Channel {
 
     /** The upgrade's callback belongs to Jetty, and the close actions run when the WebSocket ends. */
     @Override
-    public void complete(StrandContext ctx) {
+    public void complete(Body pending, Throwable failure) {
+    }
+
+    @Override
+    public String toString() {
+        return ctx.toString();
     }
 }
