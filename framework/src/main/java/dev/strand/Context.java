@@ -93,9 +93,18 @@ public interface Context {
     }
 
     /**
-     * The request body decoded from JSON.
+     * The request body decoded from JSON into {@code type} (a record, a class with a default
+     * constructor, a {@code Map}...) with the server's codec. With the default codec, unknown
+     * properties are ignored; a duplicate key, content after the value, a fraction where an
+     * integer belongs, an empty body and JSON {@code null} are errors. Reads the body like
+     * {@link #requestBody()}.
      *
-     * @throws HttpException 400 with a message saying what was wrong and where, for bad JSON
+     * @param type the type to decode into
+     * @param <T>  that type
+     * @return the decoded value, never {@code null}
+     * @throws HttpException 400 with a message saying what was wrong and where, for an empty body,
+     *                       malformed JSON or JSON that does not fit {@code type}; 413 past
+     *                       {@code Limits.maxBodySize}
      */
     <T> T requestBodyAs(Class<T> type);
 
@@ -136,7 +145,11 @@ public interface Context {
      */
     Context setResponseHeader(String name, String value);
 
-    /** Adds a response header value, keeping earlier ones. */
+    /**
+     * Adds a response header value, keeping earlier ones.
+     *
+     * @throws IllegalStateException once the headers were sent, as for {@link #setResponseHeader}
+     */
     Context addResponseHeader(String name, String value);
 
     /** The first value of a response header set so far, or {@code null}. */
@@ -156,7 +169,10 @@ public interface Context {
      * the response; later sends fail. On an SSE route it starts the stream, which stays open. On a
      * WebSocket it sends the body as one message.
      *
-     * @throws java.io.UncheckedIOException when the client is gone
+     * @throws dev.strand.ClosedException when the client is gone, or the SSE stream or WebSocket
+     *                                    is closed
+     * @throws IllegalStateException      on an HTTP route whose response was already sent (by
+     *                                    {@code send()}, {@link #close()} or the handler's return)
      */
     Context send();
 
@@ -165,7 +181,9 @@ public interface Context {
      * a streamed HTTP response (headers go first, on the first call), the next SSE event text, or
      * the next WebSocket message.
      *
-     * @throws java.io.UncheckedIOException when the client is gone
+     * @throws dev.strand.ClosedException when the client is gone, or the exchange already ended
+     *                                    (an HTTP response already sent, a closed stream or
+     *                                    WebSocket), like {@link #sendText}
      */
     Context sendBody();
 
@@ -182,7 +200,9 @@ public interface Context {
      * response. On a WebSocket it returns once the message is queued for the socket, and may be
      * called from any thread; messages from one thread keep their order.
      *
-     * @throws dev.strand.ClosedException when the peer is gone, or read so slowly that the
+     * @throws dev.strand.ClosedException when the peer is gone, the exchange already ended (an
+     *                                    HTTP response already sent, a closed stream or
+     *                                    WebSocket), or the peer read so slowly that the
      *                                    connection's outbound buffer overflowed (the connection
      *                                    is then closed with 1013)
      */

@@ -4,7 +4,6 @@ import dev.strand.ClosedException;
 import dev.strand.ExceptionHandler;
 import dev.strand.HttpException;
 import dev.strand.internal.json.JsonCodec;
-import dev.strand.internal.json.JsonDecodeException;
 import dev.strand.internal.pipeline.ErrorSink;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -135,7 +134,6 @@ public final class ErrorResponses implements ErrorSink<StrandContext> {
     static int status(Throwable failure) {
         return switch (failure) {
             case HttpException e -> e.status();
-            case JsonDecodeException e -> 400;
             case org.eclipse.jetty.http.HttpException e when isClientError(e.getCode()) -> e.getCode();
             default -> 500;
         };

@@ -64,17 +64,7 @@ final class HttpChannel implements Channel {
 
     @Override
     public void sendBody(Body pending) {
-        lock.lock();
-        try {
-            if (state == State.DONE) throw alreadySent();
-            if (state == State.OPEN) {
-                defaultContentType(pending.contentType());
-                state = State.STREAMING;
-            }
-            write(exchange.response(), false, pending.bytes());
-        } finally {
-            lock.unlock();
-        }
+        stream(pending.bytes(), pending.contentType());
     }
 
     @Override
@@ -90,7 +80,7 @@ final class HttpChannel implements Channel {
     private void stream(byte[] bytes, String defaultType) {
         lock.lock();
         try {
-            if (state == State.DONE) throw new ClosedException("the response is complete");
+            if (state == State.DONE) throw complete();
             if (state == State.OPEN) {
                 defaultContentType(defaultType);
                 state = State.STREAMING;
@@ -266,6 +256,11 @@ final class HttpChannel implements Channel {
     }
 
     private static IllegalStateException alreadySent() {
-        return new IllegalStateException("the response was already sent; a later send() or sendBody() has nowhere to go");
+        return new IllegalStateException("the response was already sent; a later send() has nowhere to go");
+    }
+
+    /** A part sent after the end, e.g. by a broadcast forwarder: like a send to a peer that left. */
+    private static ClosedException complete() {
+        return new ClosedException("the response is complete");
     }
 }
