@@ -26,7 +26,6 @@ import dev.strand.annotation.Sse;
 import dev.strand.annotation.Ws;
 import dev.strand.internal.sse.SseEndpoint;
 import dev.strand.internal.websocket.WsEndpoint;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +87,8 @@ public final class Assembly {
             throw new IllegalStateException(type.getName() + " was registered as a controller but declares no routes");
         }
         boolean needsInstance = definitions.stream().anyMatch(d -> !Modifier.isStatic(d.handler().getModifiers()));
-        if (instance == null && needsInstance) instance = instantiate(type);
+        if (instance == null && needsInstance) instance = NoArgConstructor.invoke(type, type.getName(),
+                "build it yourself and register it with Strand.builder().controllers(new " + type.getSimpleName() + "(...))");
         for (var def : definitions) {
             var where = def.origin() + " (" + def.httpMethod() + " " + def.path() + ")";
             try {
@@ -108,20 +108,6 @@ public final class Assembly {
             case WS -> WsEndpoint.of(chain, invoker, (Ws) def.annotation(), config.ws());
             case SSE -> SseEndpoint.of(chain, invoker, (Sse) def.annotation(), config.sseHeartbeat());
         };
-    }
-
-    private static Object instantiate(Class<?> type) {
-        try {
-            var constructor = type.getConstructor();
-            return constructor.newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(type.getName() + " has no public no-arg constructor; add one, or build it "
-                    + "yourself and register it with Strand.builder().controllers(new " + type.getSimpleName() + "(...))");
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("the constructor of " + type.getName() + " failed: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(type.getName() + " cannot be created: " + e.getMessage(), e);
-        }
     }
 
     private static String describe(RouteTable<Endpoint> routes) {

@@ -104,26 +104,24 @@ public final class ErrorResponses implements ErrorSink<StrandContext> {
 
     /** Sets an error body on the context, to be sent by the caller. */
     void write(StrandContext ctx, int status, String message) {
-        if (acceptsJson(ctx.header("Accept"))) {
-            ctx.setResponseHeader("Content-Type", "application/json");
-            ctx.setResponseBody(json.write(new ErrorBody(message, status)));
-        } else {
-            ctx.setResponseBody(message + "\n");
-        }
+        var body = body(ctx.header("Accept"), status, message);
+        if (body.contentType().equals(Body.JSON)) ctx.setResponseHeader("Content-Type", Body.JSON);
+        ctx.pendingBody(body);
     }
 
     /** Writes an error response straight to Jetty, for failures found before a Context exists. */
     void write(Request request, Response response, Callback callback, int status, String message) {
         response.setStatus(status);
-        byte[] body;
-        if (acceptsJson(request.getHeaders().get(HttpHeader.ACCEPT))) {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            body = json.write(new ErrorBody(message, status));
-        } else {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-            body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        }
-        response.write(true, ByteBuffer.wrap(body), callback);
+        var body = body(request.getHeaders().get(HttpHeader.ACCEPT), status, message);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
+        response.write(true, ByteBuffer.wrap(body.bytes()), callback);
+    }
+
+    /** The error body for a client that sent {@code accept}: JSON when it takes JSON, a line of text otherwise. */
+    private Body body(String accept, int status, String message) {
+        return acceptsJson(accept)
+                ? new Body(json.write(new ErrorBody(message, status)), Body.JSON)
+                : new Body((message + "\n").getBytes(StandardCharsets.UTF_8), Body.TEXT);
     }
 
     /**
@@ -152,9 +150,17 @@ public final class ErrorResponses implements ErrorSink<StrandContext> {
     }
 
     private static String internalError(StrandContext ctx, Throwable failure) {
+        return "Internal Server Error (error id " + logWithId(ctx, failure) + ")";
+    }
+
+    /**
+     * Logs an unexpected failure of {@code subject} with its stack trace under a fresh id, and
+     * returns the id: the client gets only the id, to quote when it reports the failure.
+     */
+    public static String logWithId(Object subject, Throwable failure) {
         var id = Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x10000000);
-        LOG.error("{} failed [error id {}]", ctx, id, failure);
-        return "Internal Server Error (error id " + id + ")";
+        LOG.error("{} failed [error id {}]", subject, id, failure);
+        return id;
     }
 
     static boolean acceptsJson(String accept) {

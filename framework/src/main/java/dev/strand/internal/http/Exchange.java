@@ -1,5 +1,9 @@
 package dev.strand.internal.http;
 
+import dev.strand.ClosedException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -12,6 +16,22 @@ import org.eclipse.jetty.util.Callback;
  * @param callback completed once, when the exchange ends
  */
 public record Exchange(Request request, Response response, Callback callback) {
+
+    /**
+     * Writes {@code bytes} to the response, blocking until they are written (the blocking form of
+     * Jetty's {@code Content.Sink.write}). Not for two threads at once: the caller serialises.
+     *
+     * @param last whether this is the end of the response
+     * @throws ClosedException when the client is gone
+     */
+    public void write(boolean last, byte[] bytes) {
+        try {
+            Content.Sink.write(response, last, ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new ClosedException("client closed the connection", e);
+        }
+    }
+
     @Override
     public String toString() {
         return request.getMethod() + " " + request.getHttpURI().getPath();

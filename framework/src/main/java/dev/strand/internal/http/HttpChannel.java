@@ -6,12 +6,10 @@ import dev.strand.config.Limits;
 import dev.strand.websocket.WsMessage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 
 /**
  * A plain HTTP exchange. {@code send()} completes the response with a Content-Length;
@@ -55,9 +53,9 @@ final class HttpChannel implements Channel {
             case OPEN -> {
                 defaultContentType(pending.contentType());
                 response.getHeaders().put(HttpHeader.CONTENT_LENGTH, pending.bytes().length);
-                write(response, true, pending.bytes());
+                exchange.write(true, pending.bytes());
             }
-            case STREAMING -> write(response, true, pending.bytes());
+            case STREAMING -> exchange.write(true, pending.bytes());
         }
         state = State.DONE;
     }
@@ -85,7 +83,7 @@ final class HttpChannel implements Channel {
                 defaultContentType(defaultType);
                 state = State.STREAMING;
             }
-            write(exchange.response(), false, bytes);
+            exchange.write(false, bytes);
         } finally {
             lock.unlock();
         }
@@ -200,7 +198,7 @@ final class HttpChannel implements Channel {
 
     private void finish(Body pending) {
         if (state == State.STREAMING) {
-            write(exchange.response(), true, pending.bytes());
+            exchange.write(true, pending.bytes());
             state = State.DONE;
         } else {
             sendLocked(pending);
@@ -210,15 +208,6 @@ final class HttpChannel implements Channel {
     @Override
     public String toString() {
         return exchange.toString();
-    }
-
-    /** Writes and waits, turning an I/O failure into {@link ClosedException}. */
-    static void write(Response response, boolean last, byte[] bytes) {
-        try {
-            Content.Sink.write(response, last, ByteBuffer.wrap(bytes));
-        } catch (IOException e) {
-            throw new ClosedException("client closed the connection", e);
-        }
     }
 
     /**

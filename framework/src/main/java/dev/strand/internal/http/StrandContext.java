@@ -118,6 +118,11 @@ public final class StrandContext implements Context {
         return body;
     }
 
+    /** Sets the body with its default content type, as the public setters do. */
+    void pendingBody(Body body) {
+        body(body.bytes(), body.contentType());
+    }
+
     /** Whether an error response can still be written. */
     boolean canRespond() {
         return channel.canRespond();

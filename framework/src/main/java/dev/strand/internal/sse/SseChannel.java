@@ -4,6 +4,7 @@ import dev.strand.ClosedException;
 import dev.strand.internal.http.Channel;
 import dev.strand.internal.http.Body;
 import dev.strand.internal.http.Exchange;
+import dev.strand.internal.http.Heartbeat;
 import dev.strand.internal.http.Services;
 import dev.strand.sse.SseEvent;
 import dev.strand.websocket.WsMessage;
@@ -13,11 +14,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,7 @@ final class SseChannel implements Channel {
     private final Services services;
     private final Runnable closeActions;
     private final Duration heartbeat;
-    private final Scheduler scheduler;
+    private final Heartbeat beats;
     private final EndPoint endPoint;
     private final long idleTimeout;
     private final Thread handlerThread;
@@ -49,7 +48,6 @@ final class SseChannel implements Channel {
 
     private volatile boolean closed;
     private volatile boolean committed;
-    private volatile Scheduler.Task beat;
 
     /**
      * A stream over {@code exchange}, which {@code http} served so far (it still reads the request
@@ -62,7 +60,7 @@ final class SseChannel implements Channel {
         this.closeActions = closeActions;
         this.heartbeat = heartbeat;
         var request = exchange.request();
-        this.scheduler = request.getComponents().getScheduler();
+        this.beats = new Heartbeat(request.getComponents().getScheduler(), heartbeat, this::beat);
         this.endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
         this.idleTimeout = endPoint.getIdleTimeout();
         this.handlerThread = Thread.currentThread();
@@ -80,7 +78,7 @@ final class SseChannel implements Channel {
         long millis = heartbeat.toMillis();
         endPoint.setIdleTimeout(millis <= 0 ? 0 : Math.max(idleTimeout, 3 * millis));
         write(EMPTY);
-        scheduleBeat();
+        beats.next();
     }
 
     // ---- writes ----------------------------------------------------------------------------
@@ -122,11 +120,11 @@ final class SseChannel implements Channel {
         }
         try {
             if (closed) throw gone();
-            Content.Sink.write(exchange.response(), false, ByteBuffer.wrap(bytes));
+            exchange.write(false, bytes);
             committed = true;
-        } catch (IOException e) {
+        } catch (ClosedException e) {
             vanished();
-            throw new ClosedException("the SSE client is gone", e);
+            throw e;
         } finally {
             writing.release();
         }
@@ -138,21 +136,16 @@ final class SseChannel implements Channel {
 
     // ---- heartbeat: on Jetty's scheduler, never blocks ---------------------------------------
 
-    private void scheduleBeat() {
-        long millis = heartbeat.toMillis();
-        if (millis > 0 && !closed) beat = scheduler.schedule(this::beat, millis, TimeUnit.MILLISECONDS);
-    }
-
     private void beat() {
         if (closed) return;
         if (!writing.tryAcquire()) {
-            scheduleBeat();
+            beats.next();
             return;
         }
         exchange.response().write(false, ByteBuffer.wrap(HEARTBEAT), Callback.from(() -> {
             committed = true;
             writing.release();
-            scheduleBeat();
+            beats.next();
         }, failure -> {
             writing.release();
             LOG.debug("{}: heartbeat failed, the client is gone: {}", exchange, failure.toString());
@@ -206,8 +199,7 @@ final class SseChannel implements Channel {
 
     @Override
     public void complete(Body pending, Throwable failure) {
-        var task = beat;
-        if (task != null) task.cancel();
+        beats.stop();
         services.streams().remove(end);
         endPoint.setIdleTimeout(idleTimeout);
         if (!committed) {

@@ -4,6 +4,8 @@ import dev.strand.ClosedException;
 import dev.strand.HttpException;
 import dev.strand.internal.http.Body;
 import dev.strand.internal.http.Channel;
+import dev.strand.internal.http.ErrorResponses;
+import dev.strand.internal.http.Heartbeat;
 import dev.strand.internal.http.StrandContext;
 import dev.strand.internal.json.JsonDecodeException;
 import dev.strand.internal.routing.Invoker;
@@ -11,7 +13,6 @@ import dev.strand.websocket.WsClose;
 import dev.strand.websocket.WsMessage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -52,6 +53,7 @@ public final class WsConnection implements Session.Listener, Channel {
     private final Object[] arguments;
     private final WsOptions options;
     private final Scheduler scheduler;
+    private final Heartbeat heartbeat;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -65,7 +67,6 @@ public final class WsConnection implements Session.Listener, Channel {
     private volatile long pingSentAt;
     /** When Strand last went back to reading (System.nanoTime()): a full slot stops it reading. */
     private volatile long readingSince;
-    private volatile Scheduler.Task heartbeat;
 
     /** The connection for {@code ctx}, whose handler it runs; the session comes when it opens. */
     WsConnection(StrandContext ctx, Invoker handler, Object[] arguments, WsOptions options, Scheduler scheduler) {
@@ -75,6 +76,7 @@ public final class WsConnection implements Session.Listener, Channel {
         this.arguments = arguments;
         this.options = options;
         this.scheduler = scheduler;
+        this.heartbeat = new Heartbeat(scheduler, options.pingInterval(), this::beat);
     }
 
     // ---- Jetty's side: never blocks --------------------------------------------------------
@@ -87,7 +89,7 @@ public final class WsConnection implements Session.Listener, Channel {
         session.setIdleTimeout(options.idleTimeout());
         readingSince = System.nanoTime();
         Thread.ofVirtual().name("strand-ws-" + IDS.incrementAndGet()).start(this::loop);
-        scheduleHeartbeat();
+        heartbeat.next();
         session.demand();
     }
 
@@ -140,8 +142,7 @@ public final class WsConnection implements Session.Listener, Channel {
         } finally {
             lock.unlock();
         }
-        var task = heartbeat;
-        if (task != null) task.cancel();
+        heartbeat.stop();
         closeActions.run();
     }
 
@@ -160,8 +161,7 @@ public final class WsConnection implements Session.Listener, Channel {
             LOG.debug("{} refused: {} {}", ctx, e.status(), e.getMessage());
             closeWith(e.status() < 500 ? WsClose.POLICY_VIOLATION : WsClose.SERVER_ERROR, e.getMessage());
         } catch (Throwable t) {
-            var id = Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x10000000);
-            LOG.error("{} WebSocket handler failed [error id {}]", ctx, id, t);
+            var id = ErrorResponses.logWithId(ctx + " WebSocket handler", t);
             closeWith(WsClose.SERVER_ERROR, "Server error (id " + id + ")");
         }
     }
@@ -272,11 +272,6 @@ public final class WsConnection implements Session.Listener, Channel {
 
     // ---- heartbeat ---------------------------------------------------------------------------
 
-    private void scheduleHeartbeat() {
-        long millis = options.pingInterval().toMillis();
-        if (millis > 0 && !closed()) heartbeat = scheduler.schedule(this::beat, millis, TimeUnit.MILLISECONDS);
-    }
-
     /**
      * Pings the peer, or drops it when the previous ping went unanswered for a whole interval in
      * which Strand was reading. While the one-message slot is full Strand reads nothing, so a pong
@@ -297,7 +292,7 @@ public final class WsConnection implements Session.Listener, Channel {
             pingSentAt = System.nanoTime();
         }
         session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
-        scheduleHeartbeat();
+        heartbeat.next();
     }
 
     private boolean inboundWaiting() {
