@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class Assembly {
     private static final Logger LOG = LoggerFactory.getLogger(Strand.class);
 
+    /** An assembled app: its Jetty handler, what its requests share, and how many routes it has. */
     public record App(StrandHandler handler, Services services, int routeCount) {}
 
     private Assembly() {
@@ -51,6 +52,7 @@ public final class Assembly {
                  List<Middleware> middleware, Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptions,
                  ObjectMapper mapper, ClassLoader loader) {}
 
+    /** Scans, builds and checks the route table and middleware, failing on the first mistake with its class, method and route. */
     public static App assemble(Parts parts) {
         var json = parts.mapper() == null ? new JsonCodec() : new JsonCodec(parts.mapper());
         var services = new Services(parts.config(), json, new ErrorResponses(json, parts.exceptions()), new OpenStreams());

@@ -68,6 +68,7 @@ public final class StrandContext implements Context {
         return exchange;
     }
 
+    /** What every Context of this server shares: settings, JSON codec, error responses, open streams. */
     public Services services() {
         return services;
     }
@@ -77,6 +78,7 @@ public final class StrandContext implements Context {
         return closeActions::run;
     }
 
+    /** The channel sends go to now: HTTP until an endpoint switches to SSE or WebSocket. */
     public Channel channel() {
         return channel;
     }
