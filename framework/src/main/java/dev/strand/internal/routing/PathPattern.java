@@ -71,7 +71,7 @@ public record PathPattern(String source, List<Segment> segments, List<String> pa
     }
 
     /** The position of parameter {@code name} in {@link #paramNames()}, or -1 if the pattern has none of that name. */
-    public int paramIndex(String name) {
+    int paramIndex(String name) {
         return paramNames.indexOf(name);
     }
 
