@@ -30,43 +30,67 @@ public interface Context {
 
     // ---- request -------------------------------------------------------------------------
 
-    /** The request method, upper case, e.g. {@code "GET"}. */
+    /** {@return the request method, upper case, e.g. {@code "GET"}} */
     String method();
 
-    /** The request path as sent, still percent-encoded, without the query. */
+    /** {@return the request path as sent, still percent-encoded, without the query, e.g. {@code /users/42}} */
     String path();
 
-    /** The path pattern of the matched route, e.g. {@code /users/{id}}; {@code null} when no route matched. */
+    /** {@return the path pattern of the matched route, e.g. {@code /users/{id}}; {@code null} when no route matched} */
     String routePattern();
 
-    /** A path parameter of the matched route, percent-decoded; {@code null} if the route has none of that name. */
+    /**
+     * {@return a path parameter of the matched route, percent-decoded; {@code null} if the route has none of that name}
+     *
+     * @param name the parameter's name in the pattern, e.g. {@code id} for {@code /users/{id}}
+     */
     String pathParam(String name);
 
-    /** All path parameters of the matched route, in pattern order. */
+    /** {@return all path parameters of the matched route by name, percent-decoded, in pattern order; a new map each call} */
     Map<String, String> pathParams();
 
-    /** The first value of a query parameter, or {@code null}. */
+    /**
+     * {@return the first value of a query parameter, percent-decoded, or {@code null} if absent}
+     *
+     * @param name the parameter's name, case-sensitive
+     */
     String queryParam(String name);
 
-    /** Every value of a query parameter, empty if absent. */
+    /**
+     * {@return every value of a query parameter in request order, empty if absent}
+     *
+     * @param name the parameter's name, case-sensitive
+     */
     List<String> queryParams(String name);
 
-    /** All query parameters with all their values. */
+    /** {@return all query parameters with all their values, in request order; a new map each call} */
     Map<String, List<String>> queryParamMap();
 
-    /** The first value of a request header (case-insensitive), or {@code null}. */
+    /**
+     * {@return the first value of a request header, or {@code null} if absent}
+     *
+     * @param name the header's name, case-insensitive
+     */
     String header(String name);
 
-    /** Every value of a request header, empty if absent. */
+    /**
+     * {@return every value of a request header in request order, empty if absent}
+     *
+     * @param name the header's name, case-insensitive
+     */
     List<String> headers(String name);
 
-    /** A request cookie's value, or {@code null}. */
+    /**
+     * {@return a request cookie's value, or {@code null}; of two cookies with one name, the first}
+     *
+     * @param name the cookie's name, case-sensitive
+     */
     String cookie(String name);
 
-    /** All request cookies by name. */
+    /** {@return all request cookies by name, unmodifiable; of two cookies with one name, the first} */
     Map<String, String> cookies();
 
-    /** The client's IP address as the socket sees it. */
+    /** {@return the client's IP address as the socket sees it (not {@code X-Forwarded-For}), e.g. {@code "127.0.0.1"}} */
     String remoteAddress();
 
     /**
@@ -74,6 +98,11 @@ public interface Context {
      * it arrived) and kept; past {@code maxRequestBodySize} it fails with a 413
      * {@link HttpException}. On WebSocket routes: the next whole message, blocking until it
      * arrives, or an empty array once the peer closed.
+     *
+     * @return the body's bytes, empty if there is none; the same array on later calls (HTTP, SSE)
+     * @throws HttpException          413 past the limit; 400 for a body with broken framing
+     * @throws dev.strand.ClosedException when the client left while sending the body
+     * @throws IllegalStateException  after {@link #requestBodyStream()} read the body
      */
     byte[] requestBody();
 
@@ -83,38 +112,81 @@ public interface Context {
      * 413 {@link HttpException} and the connection is closed after the answer. Reads block this
      * (virtual) thread. Either this or {@link #requestBody()}, not both.
      *
+     * @return the body as a stream, for the handler's thread
+     * @throws HttpException                 413 when the declared length is already past the limit
+     * @throws IllegalStateException         when called twice
      * @throws UnsupportedOperationException on WebSocket routes
      */
     java.io.InputStream requestBodyStream();
 
-    /** {@link #requestBody()} decoded as UTF-8. */
+    /** {@return {@link #requestBody()} decoded as UTF-8}, with its failures */
     default String requestBodyString() {
         return new String(requestBody(), StandardCharsets.UTF_8);
     }
 
     /**
-     * The request body decoded from JSON.
+     * The request body decoded from JSON into {@code type} (a record, a class with a default
+     * constructor, a {@code Map}...) with the server's codec. With the default codec, unknown
+     * properties are ignored; a duplicate key, content after the value, a fraction where an
+     * integer belongs, an empty body and JSON {@code null} are errors. Reads the body like
+     * {@link #requestBody()}.
      *
-     * @throws HttpException 400 with a message saying what was wrong and where, for bad JSON
+     * @param type the type to decode into
+     * @param <T>  that type
+     * @return the decoded value, never {@code null}
+     * @throws HttpException 400 with a message saying what was wrong and where, for an empty body,
+     *                       malformed JSON or JSON that does not fit {@code type}; 413 past
+     *                       {@code Limits.maxBodySize}
      */
     <T> T requestBodyAs(Class<T> type);
 
     // ---- attributes ----------------------------------------------------------------------
 
-    /** Stores a value for later steps of this request (middleware to handler, say). */
+    /**
+     * Stores a value for later steps of this request (middleware to handler, say), replacing an
+     * earlier one under the same key.
+     *
+     * @param key   the key
+     * @param value the value, or {@code null} to clear it
+     * @param <T>   the value's type
+     * @return this Context
+     * @throws ClassCastException when {@code value} is not of the key's type (possible only unchecked)
+     */
     <T> Context attribute(Key<T> key, T value);
 
-    /** A value stored with {@link #attribute(Key, Object)}, or {@code null}. */
+    /**
+     * {@return a value stored with {@link #attribute(Key, Object)}, or {@code null}}
+     *
+     * @param key the key it was stored under
+     * @param <T> the value's type
+     */
     <T> T attribute(Key<T> key);
 
-    /** A typed attribute key; keys are equal when their names and types are. */
+    /**
+     * A typed attribute key; keys are equal when their names and types are.
+     *
+     * @param name a name, for equality and messages
+     * @param type the values' type
+     * @param <T>  the values' type
+     */
     record Key<T>(String name, Class<T> type) {
+        /**
+         * Checks the key.
+         *
+         * @throws NullPointerException for a missing name or type
+         */
         public Key {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
         }
 
-        /** A key for values of the given type. */
+        /**
+         * {@return a key for values of the given type}
+         *
+         * @param name a name, for equality and messages
+         * @param type the values' type
+         * @param <T>  the values' type
+         */
         public static <T> Key<T> of(String name, Class<T> type) {
             return new Key<>(name, type);
         }
@@ -122,33 +194,74 @@ public interface Context {
 
     // ---- response ------------------------------------------------------------------------
 
-    /** Sets the response status; 200 unless set. */
+    /**
+     * Sets the response status; 200 unless set (204 for a handler that sets and sends nothing).
+     * It goes out with the headers, so it counts until the first send.
+     *
+     * @param status an HTTP status, e.g. 201
+     * @return this Context
+     */
     Context setResponseStatus(int status);
 
-    /** The response status set so far. */
+    /** {@return the response status set so far; 200 unless set} */
     int responseStatus();
 
     /**
-     * Sets a response header, replacing earlier values.
+     * Sets a response header, replacing earlier values. Setting one again to the value already
+     * sent is allowed at any time.
      *
+     * @param name  the header's name, case-insensitive
+     * @param value the value
+     * @return this Context
      * @throws IllegalStateException once the headers were sent: after the first {@code send} or
      *                               {@code sendBody}, and on SSE routes once the stream started
      */
     Context setResponseHeader(String name, String value);
 
-    /** Adds a response header value, keeping earlier ones. */
+    /**
+     * Adds a response header value, keeping earlier ones.
+     *
+     * @param name  the header's name, case-insensitive
+     * @param value the value to add
+     * @return this Context
+     * @throws IllegalStateException once the headers were sent, as for {@link #setResponseHeader}
+     */
     Context addResponseHeader(String name, String value);
 
-    /** The first value of a response header set so far, or {@code null}. */
+    /**
+     * {@return the first value of a response header set so far, or {@code null}}
+     *
+     * @param name the header's name, case-insensitive
+     */
     String responseHeader(String name);
 
-    /** Sets the body to bytes; {@code application/octet-stream} unless a content type is set. On WebSocket, a binary message. */
+    /**
+     * Sets the body to bytes, to be sent by the next send (or when the handler returns);
+     * {@code application/octet-stream} unless a content type is set. On WebSocket, a binary message.
+     *
+     * @param body the bytes, not copied: do not change them before they are sent
+     * @return this Context
+     */
     Context setResponseBody(byte[] body);
 
-    /** Sets the body to text; {@code text/plain; charset=utf-8} unless a content type is set. On WebSocket, a text message. */
+    /**
+     * Sets the body to text, encoded as UTF-8; {@code text/plain; charset=utf-8} unless a content
+     * type is set. On WebSocket, a text message.
+     *
+     * @param body the text
+     * @return this Context
+     */
     Context setResponseBody(String body);
 
-    /** Sets the body to a value written as JSON; {@code application/json} unless a content type is set. */
+    /**
+     * Sets the body to a value written as JSON with the server's codec; {@code application/json}
+     * unless a content type is set. A {@code String} or {@code byte[]} is set as it is, like the
+     * other setters.
+     *
+     * @param body the value: a record, a bean, a collection, a map...
+     * @return this Context
+     * @throws IllegalStateException when the codec cannot write the value
+     */
     Context setResponseBody(Object body);
 
     /**
@@ -156,7 +269,11 @@ public interface Context {
      * the response; later sends fail. On an SSE route it starts the stream, which stays open. On a
      * WebSocket it sends the body as one message.
      *
-     * @throws java.io.UncheckedIOException when the client is gone
+     * @return this Context
+     * @throws dev.strand.ClosedException when the client is gone, or the SSE stream or WebSocket
+     *                                    is closed
+     * @throws IllegalStateException      on an HTTP route whose response was already sent (by
+     *                                    {@code send()}, {@link #close()} or the handler's return)
      */
     Context send();
 
@@ -165,14 +282,22 @@ public interface Context {
      * a streamed HTTP response (headers go first, on the first call), the next SSE event text, or
      * the next WebSocket message.
      *
-     * @throws java.io.UncheckedIOException when the client is gone
+     * @return this Context
+     * @throws dev.strand.ClosedException when the client is gone, or the exchange already ended
+     *                                    (an HTTP response already sent, a closed stream or
+     *                                    WebSocket), like {@link #sendText}
      */
     Context sendBody();
 
-    /** Whether the connection is known to be closed: later sends will fail. */
+    /** {@return whether the exchange is known to have ended (the client gone, the response complete, the stream or WebSocket closed): later sends will fail} */
     boolean closed();
 
-    /** Ends the exchange: completes the HTTP response, ends the SSE stream, or closes the WebSocket with 1000. */
+    /**
+     * Ends the exchange: completes the HTTP response (sending what is pending), ends the SSE
+     * stream, or closes the WebSocket with 1000. Later calls do nothing.
+     *
+     * @throws dev.strand.ClosedException when the client is gone while the response is sent
+     */
     void close();
 
     // ---- sends that need no setter; safe from any thread on a WebSocket ---------------------
@@ -180,23 +305,44 @@ public interface Context {
     /**
      * Sends text as the next part: a WebSocket text message, or the next chunk of an HTTP or SSE
      * response. On a WebSocket it returns once the message is queued for the socket, and may be
-     * called from any thread; messages from one thread keep their order.
+     * called from any thread; messages from one thread keep their order. On HTTP and SSE it blocks
+     * until written, and is for the handler's thread.
      *
-     * @throws dev.strand.ClosedException when the peer is gone, or read so slowly that the
+     * @param text the text, sent as UTF-8
+     * @return this Context
+     * @throws dev.strand.ClosedException when the peer is gone, the exchange already ended (an
+     *                                    HTTP response already sent, a closed stream or
+     *                                    WebSocket), or the peer read so slowly that the
      *                                    connection's outbound buffer overflowed (the connection
      *                                    is then closed with 1013)
      */
     Context sendText(String text);
 
-    /** Sends bytes as the next part: a WebSocket binary message, or a response chunk. Like {@link #sendText}. */
+    /**
+     * Sends bytes as the next part: a WebSocket binary message, or a response chunk. Like
+     * {@link #sendText}, with its threads and failures.
+     *
+     * @param bytes the bytes, not copied: do not change them before they are sent
+     * @return this Context
+     */
     Context sendBinary(byte[] bytes);
 
-    /** Sends a value written as JSON text, like {@link #sendText}. */
+    /**
+     * Sends a value written as JSON text, like {@link #sendText}.
+     *
+     * @param value the value, written with the server's codec
+     * @return this Context
+     */
     default Context sendJson(Object value) {
         return sendText(jsonText(value));
     }
 
-    /** A value written as JSON text with the server's codec. */
+    /**
+     * {@return a value written as JSON text with the server's codec}
+     *
+     * @param value the value
+     * @throws IllegalStateException when the codec cannot write the value
+     */
     String jsonText(Object value);
 
     // ---- SSE ---------------------------------------------------------------------------------
@@ -207,11 +353,13 @@ public interface Context {
      *
      * @throws dev.strand.ClosedException when the client is gone (noticed at the latest by the
      *                                    next heartbeat); let it propagate to end the stream quietly
+     * @param event the event
+     * @return this Context
      * @throws UnsupportedOperationException on other routes
      */
     Context sendEvent(dev.strand.sse.SseEvent event);
 
-    /** The {@code Last-Event-ID} header a reconnecting EventSource sends, or {@code null}. */
+    /** {@return the {@code Last-Event-ID} header a reconnecting EventSource sends, or {@code null}} */
     default String lastEventId() {
         return header("Last-Event-ID");
     }
@@ -224,27 +372,41 @@ public interface Context {
      * one message ahead of the handler, so a client sending faster than the handler receives is
      * held back by TCP. For the handler's own thread.
      *
+     * @return the message, or {@code null} once the connection closed (also when the waiting thread is interrupted)
      * @throws UnsupportedOperationException on HTTP and SSE routes
      */
     WsMessage receive();
 
-    /** Sends a WebSocket ping; the peer's pong is handled by Strand. Safe from any thread. */
+    /**
+     * Sends a WebSocket ping without waiting; the peer's pong is handled by Strand. Safe from any thread.
+     *
+     * @param payload at most 125 bytes, as RFC 6455 allows
+     * @return this Context
+     * @throws dev.strand.ClosedException         when the WebSocket is closed
+     * @throws UnsupportedOperationException on HTTP and SSE routes
+     */
     Context ping(byte[] payload);
 
     /**
      * Closes a WebSocket with a code and a reason (at most 123 UTF-8 bytes; longer is cut), e.g.
-     * {@code ctx.close(4000, "game over")}. On HTTP and SSE routes it is {@link #close()}.
+     * {@code ctx.close(4000, "game over")}. On HTTP and SSE routes it is {@link #close()}. Does
+     * nothing once the WebSocket is closed. Safe from any thread.
+     *
+     * @param code   a close code of RFC 6455 §7.4, e.g. 1000, or 4000-4999 for the app's own
+     * @param reason a reason for the peer, cut to 123 UTF-8 bytes
      */
     void close(int code, String reason);
 
-    /** How the WebSocket closed, or {@code null} while it is open and on HTTP and SSE routes. */
+    /** {@return how the WebSocket closed (code and reason), or {@code null} while it is open and on HTTP and SSE routes} */
     WsClose closeStatus();
 
     /**
      * Runs {@code action} once when the exchange ends, by any path: the HTTP response completed,
      * the SSE stream ended, the WebSocket closed or died. Actions run in the order added, on
      * whichever thread noticed the end; they must not block for long. An action added after
-     * the end runs at once.
+     * the end runs at once. An action that throws is logged, and the others still run.
+     *
+     * @param action what to run, e.g. leaving a broadcast topic
      */
     void onClose(Runnable action);
 }

@@ -12,9 +12,18 @@ package dev.strand;
  * Strand.builder().exception(NoSuchElementException.class,
  *         (e, ctx) -> ctx.setResponseStatus(404).setResponseBody(Map.of("error", "not found")));
  * }
+ *
+ * @param <T> the exception type it handles
  */
 @FunctionalInterface
 public interface ExceptionHandler<T extends Throwable> {
-    /** Writes the response for {@code exception}. */
+    /**
+     * Sets the response for {@code exception} on {@code ctx}; Strand sends it. Runs on the
+     * request's thread.
+     *
+     * @param exception what the handler or a middleware threw
+     * @param ctx       the request's Context; its body and {@code Content-Type} were cleared
+     * @throws Exception anything; the client then gets a 500 with an error id, the exception goes to the log
+     */
     void handle(T exception, Context ctx) throws Exception;
 }

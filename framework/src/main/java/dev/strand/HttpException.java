@@ -6,9 +6,16 @@ package dev.strand;
  * it must not hold secrets. No stack trace is logged for it.
  */
 public class HttpException extends RuntimeException {
+    /** The status to answer with, 400..599. */
     private final int status;
 
-    /** An exception answering {@code status} with {@code message}. */
+    /**
+     * An exception answering {@code status} with {@code message}.
+     *
+     * @param status  an HTTP status, 400..599
+     * @param message the text for the client, sent as it is (as JSON {@code {"error":..}} to clients that accept JSON)
+     * @throws IllegalArgumentException for a status outside 400..599
+     */
     public HttpException(int status, String message) {
         super(message, null, false, false);
         if (status < 400 || status > 599) {
@@ -17,7 +24,7 @@ public class HttpException extends RuntimeException {
         this.status = status;
     }
 
-    /** The HTTP status to answer with. */
+    /** {@return the HTTP status to answer with, 400..599} */
     public int status() {
         return status;
     }

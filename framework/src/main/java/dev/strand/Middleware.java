@@ -25,19 +25,31 @@ public interface Middleware {
      * Handles a request, passing it on with {@code chain.proceed()} or answering it. An exception
      * thrown here, or by anything later in the chain, becomes the error response before
      * {@code proceed()} returns, so code after {@code proceed()} always runs and sees the final
-     * status.
+     * status. Runs on the request's thread.
+     *
+     * @param ctx   the request's Context
+     * @param chain the rest of the chain; call {@code proceed()} at most once
+     * @throws Exception anything; it becomes the error response ({@link HttpException} its status,
+     *                   others a 500 or the app's {@link ExceptionHandler})
      */
     void handle(Context ctx, Chain chain) throws Exception;
 
     /**
      * Where this middleware runs relative to others: lower first (outermost). Equal values run
      * global before per-class before per-route, then in registration order. Default 0.
+     *
+     * @return the order; any int
      */
     default int order() {
         return 0;
     }
 
-    /** The same middleware with another {@link #order()}, e.g. for a lambda. */
+    /**
+     * {@return the same middleware with another {@link #order()}, e.g. for a lambda}
+     *
+     * @param order      the order, lower first
+     * @param middleware the middleware to run
+     */
     static Middleware ordered(int order, Middleware middleware) {
         return new Middleware() {
             @Override
@@ -60,7 +72,13 @@ public interface Middleware {
     /** The rest of the chain: later middleware, then the handler. */
     @FunctionalInterface
     interface Chain {
-        /** Runs the rest of the chain on this thread and returns when it is done. */
+        /**
+         * Runs the rest of the chain on this thread and returns when it is done; a failure in it
+         * has already become the response by then.
+         *
+         * @throws IllegalStateException when the same middleware calls it a second time
+         * @throws Exception             never from Strand's chain; declared for chains that wrap one
+         */
         void proceed() throws Exception;
     }
 }

@@ -55,28 +55,33 @@ public final class Strand implements AutoCloseable {
      * Starts an app whose controllers are in {@code app}'s package (and below), applying
      * {@code --port N}, {@code --host H} and the {@code PORT} environment variable.
      *
-     * @throws IllegalStateException naming the class, method and route of a mistake in the app
+     * @param app  a class in the app's top package, usually the one with {@code main}
+     * @param args the command line; arguments other than {@code --port} and {@code --host} are ignored
+     * @return the running server
+     * @throws IllegalArgumentException for a malformed {@code --port}, {@code --host} or {@code PORT}
+     * @throws IllegalStateException    naming the class, method and route of a mistake in the app,
+     *                                  or the address when the port cannot be bound
      */
     public static Strand run(Class<?> app, String... args) {
         return builder().scan(app.getPackageName()).args(args).start();
     }
 
-    /** A builder for the programmatic form. */
+    /** {@return a builder for the programmatic form, with the default settings} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The port the server listens on (the real one when 0 was asked for). */
+    /** {@return the port the server listens on (the real one when 0 was asked for)} */
     public int port() {
         return jetty.port();
     }
 
-    /** The base URI a client on this machine reaches the server at, ending in {@code /}. */
+    /** {@return the base URI a client on this machine reaches the server at, e.g. {@code http://localhost:8080/}} */
     public URI uri() {
         return URI.create("http://" + clientHost(config.host()) + ":" + port() + "/");
     }
 
-    /** The settings the server runs with. */
+    /** {@return the settings the server runs with} */
     public StrandConfig config() {
         return config;
     }
@@ -84,6 +89,9 @@ public final class Strand implements AutoCloseable {
     /**
      * Stops gracefully: stops accepting, lets requests in flight finish for up to
      * {@link StrandConfig#stopTimeout()}, closes WebSockets with 1001 and ends SSE streams.
+     * Blocks until stopped. Any thread; later calls do nothing.
+     *
+     * @throws IllegalStateException when Jetty failed to stop
      */
     public void stop() {
         try {
@@ -109,7 +117,11 @@ public final class Strand implements AutoCloseable {
         stop();
     }
 
-    /** Blocks until the server stops. */
+    /**
+     * Blocks until the server stops, with no bound: for a {@code main} that has nothing else to do.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public void join() throws InterruptedException {
         jetty.join();
     }
@@ -118,7 +130,10 @@ public final class Strand implements AutoCloseable {
         return host.equals("0.0.0.0") || host.equals("::") || host.isEmpty() ? "localhost" : host;
     }
 
-    /** Collects what an app is made of; {@link #start()} checks it all and starts the server. */
+    /**
+     * Collects what an app is made of; {@link #start()} checks it all and starts the server. Each
+     * setter returns this builder. Not thread-safe.
+     */
     public static final class Builder {
         private final List<String> packages = new ArrayList<>();
         private final List<Object> controllers = new ArrayList<>();
@@ -132,13 +147,24 @@ public final class Strand implements AutoCloseable {
         private Builder() {
         }
 
-        /** Scans these packages (and sub-packages) for controller classes. */
+        /**
+         * Scans these packages (and sub-packages) for controller classes, created with their
+         * public no-arg constructor.
+         *
+         * @param packageNames package names, e.g. {@code "com.example.app"}
+         * @return this builder
+         */
         public Builder scan(String... packageNames) {
             packages.addAll(List.of(packageNames));
             return this;
         }
 
-        /** Registers controller instances the app built itself (they are not created again by the scan). */
+        /**
+         * Registers controller instances the app built itself (they are not created again by the scan).
+         *
+         * @param instances objects whose methods carry route annotations
+         * @return this builder
+         */
         public Builder controllers(Object... instances) {
             controllers.addAll(List.of(instances));
             return this;
@@ -147,6 +173,9 @@ public final class Strand implements AutoCloseable {
         /**
          * Adds middleware that runs for every request, also those no route takes (404, 405,
          * static files), ordered by {@link Middleware#order()} and then as added.
+         *
+         * @param steps the middleware
+         * @return this builder
          */
         public Builder use(Middleware... steps) {
             global.addAll(List.of(steps));
@@ -157,49 +186,91 @@ public final class Strand implements AutoCloseable {
          * Registers middleware instances that {@link dev.strand.annotation.Use @Use} and
          * {@link dev.strand.annotation.Global @Global} name by class, instead of Strand creating
          * them; for middleware that needs constructor arguments.
+         *
+         * @param instances one instance per class
+         * @return this builder
          */
         public Builder middleware(Middleware... instances) {
             middleware.addAll(List.of(instances));
             return this;
         }
 
-        /** Answers exceptions of {@code type} (and its subtypes, unless a closer type is registered) with {@code handler}. */
+        /**
+         * Answers exceptions of {@code type} (and its subtypes, unless a closer type is registered)
+         * with {@code handler}, replacing an earlier handler for the same type.
+         *
+         * @param type    the exception type
+         * @param handler sets the response for it
+         * @param <T>     the exception type
+         * @return this builder
+         */
         public <T extends Throwable> Builder exception(Class<T> type, ExceptionHandler<? super T> handler) {
             exceptions.put(type, handler);
             return this;
         }
 
-        /** Replaces the settings with these. */
+        /**
+         * Replaces the settings with these.
+         *
+         * @param settings all settings at once
+         * @return this builder
+         */
         public Builder config(StrandConfig settings) {
             config = settings.toBuilder();
             return this;
         }
 
-        /** Adjusts settings in place, e.g. {@code configure(c -> c.maxRequestBodySize(1 << 20))}. */
+        /**
+         * Adjusts settings in place, e.g. {@code configure(c -> c.maxRequestBodySize(1 << 20))}.
+         *
+         * @param change given a builder holding the current settings, sets what it changes
+         * @return this builder
+         */
         public Builder configure(Consumer<StrandConfig.Builder> change) {
             change.accept(config);
             return this;
         }
 
-        /** Sets the port; 0 picks a free one. */
+        /**
+         * Sets the port; 0 picks a free one. Default 8080.
+         *
+         * @param port 0..65535
+         * @return this builder
+         */
         public Builder port(int port) {
             config.port(port);
             return this;
         }
 
-        /** Sets the interface to listen on. */
+        /**
+         * Sets the interface to listen on. Default {@code "0.0.0.0"} (all).
+         *
+         * @param host a host name or IP address, e.g. {@code "127.0.0.1"}
+         * @return this builder
+         */
         public Builder host(String host) {
             config.host(host);
             return this;
         }
 
-        /** Uses the application's own Jackson mapper for JSON bodies. */
+        /**
+         * Uses the application's own Jackson mapper for JSON bodies, as it is configured (Strand's
+         * stricter defaults do not apply to it).
+         *
+         * @param objectMapper the mapper; used from many threads, so configure it before this call
+         * @return this builder
+         */
         public Builder objectMapper(ObjectMapper objectMapper) {
             mapper = objectMapper;
             return this;
         }
 
-        /** Loads scanned classes with this loader; default the thread's context loader. */
+        /**
+         * Loads scanned classes with this loader; default the thread's context loader.
+         *
+         * @param classLoader the loader
+         * @return this builder
+         */
         public Builder classLoader(ClassLoader classLoader) {
             loader = classLoader;
             return this;
@@ -208,6 +279,10 @@ public final class Strand implements AutoCloseable {
         /**
          * Applies the {@code PORT} environment variable, then the command line's {@code --port N}
          * and {@code --host H} (also {@code --port=N}); other arguments are left to the app.
+         *
+         * @param args the command line
+         * @return this builder
+         * @throws IllegalArgumentException for a flag without a value or a port outside 0..65535
          */
         public Builder args(String... args) {
             return args(System.getenv(), args);
@@ -246,9 +321,12 @@ public final class Strand implements AutoCloseable {
         }
 
         /**
-         * Scans, checks and starts the server, logging the route table and the URL.
+         * Scans, checks and starts the server, logging the route table and the URL. Returns once
+         * the server listens.
          *
-         * @throws IllegalStateException naming class, method and route of the first mistake found
+         * @return the running server; stop it with {@link Strand#stop()} or try-with-resources
+         * @throws IllegalStateException naming class, method and route of the first mistake found,
+         *                               or the address when the port cannot be bound
          */
         public Strand start() {
             long started = System.nanoTime();

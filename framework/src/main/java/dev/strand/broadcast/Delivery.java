@@ -23,6 +23,11 @@ public sealed interface Delivery {
      * @param text the message as published
      */
     record Message(String text) implements Delivery {
+        /**
+         * Checks the message.
+         *
+         * @throws NullPointerException for {@code null} text
+         */
         public Message {
             Objects.requireNonNull(text, "text");
         }
@@ -36,6 +41,11 @@ public sealed interface Delivery {
      * @param missed how many messages were dropped since the last delivery, at least 1
      */
     record Lagged(long missed) implements Delivery {
+        /**
+         * Checks the count.
+         *
+         * @throws IllegalArgumentException for a count under 1
+         */
         public Lagged {
             if (missed < 1) throw new IllegalArgumentException("missed must be at least 1, not " + missed);
         }

@@ -144,28 +144,20 @@ final class RedisRelay {
     // ---- publisher ----------------------------------------------------------------------
 
     private void runPublisher() {
-        var backoff = new Backoff();
-        while (!closed) {
-            RuntimeException failure;
-            try (var jedis = new Jedis(address, config)) {
-                publisherConnection = jedis;
-                jedis.ping();
-                backoff.reset();
-                publisherConnected = true;
-                proven(Link.PUBLISHER);
-                pump(jedis);
-                return;
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                failure = e;
-            }
+        connecting(Link.PUBLISHER, (jedis, backoff) -> {
+            publisherConnection = jedis;
+            jedis.ping();
+            backoff.reset();
+            publisherConnected = true;
+            proven(Link.PUBLISHER);
+            pump(jedis);
+            return null;
+        }, () -> {
             publisherConnected = false;
             // what was waiting for the lost connection is dropped, like what is published until it is back
             outbox.clear();
             overflowing = false;
-            if (!recover(Link.PUBLISHER, failure, backoff)) return;
-        }
+        });
     }
 
     /** Sends what the outbox holds and pings every heartbeat; returns when closed, throws when the connection fails. */
@@ -205,22 +197,42 @@ final class RedisRelay {
     // ---- subscriber ---------------------------------------------------------------------
 
     private void runSubscriber() {
+        connecting(Link.SUBSCRIBER, (jedis, backoff) -> {
+            subscriberConnection = jedis;
+            var listener = new Listener(jedis, backoff);
+            try {
+                jedis.psubscribe(listener, pattern);
+                return new JedisException("the subscription ended");
+            } finally {
+                listener.stop();
+            }
+        }, () -> {});
+    }
+
+    /** What a link does with one connection: returns {@code null} when the relay closes, else why the connection ended. */
+    @FunctionalInterface
+    private interface Connected {
+        RuntimeException use(Jedis jedis, Backoff backoff) throws InterruptedException;
+    }
+
+    /**
+     * Runs a link until the relay closes: connects, hands the connection to {@code connected}, and
+     * when that connection fails runs {@code lost}, waits out the backoff and connects again.
+     */
+    private void connecting(Link link, Connected connected, Runnable lost) {
         var backoff = new Backoff();
         while (!closed) {
             RuntimeException failure;
             try (var jedis = new Jedis(address, config)) {
-                subscriberConnection = jedis;
-                var listener = new Listener(jedis, backoff);
-                try {
-                    jedis.psubscribe(listener, pattern);
-                    failure = new JedisException("the subscription ended");
-                } finally {
-                    listener.stop();
-                }
+                failure = connected.use(jedis, backoff);
+                if (failure == null) return;
+            } catch (InterruptedException e) {
+                return;
             } catch (RuntimeException e) {
                 failure = e;
             }
-            if (!recover(Link.SUBSCRIBER, failure, backoff)) return;
+            lost.run();
+            if (!recover(link, failure, backoff)) return;
         }
     }
 

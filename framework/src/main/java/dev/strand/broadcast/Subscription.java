@@ -45,17 +45,17 @@ public final class Subscription implements AutoCloseable {
         this.ring = new String[Math.min(capacity, INITIAL_SLOTS)];
     }
 
-    /** The topic this subscription listens to. */
+    /** {@return the topic this subscription listens to} */
     public String topic() {
         return topic;
     }
 
-    /** How many messages the buffer holds before the oldest are dropped. */
+    /** {@return how many messages the buffer holds before the oldest are dropped} */
     public int capacity() {
         return capacity;
     }
 
-    /** Whether this subscription was closed; it then receives nothing more. */
+    /** {@return whether this subscription was closed; it then receives nothing more} */
     public boolean closed() {
         return closed;
     }
@@ -81,6 +81,7 @@ public final class Subscription implements AutoCloseable {
     /**
      * The next delivery, waiting at most {@code timeout} for one.
      *
+     * @param timeout the longest wait; zero or negative does not wait
      * @return the next message or lag notice, or {@code null} when none came in time or the
      *         subscription is closed ({@link #closed()} tells which)
      * @throws InterruptedException if the waiting thread is interrupted
@@ -95,7 +96,7 @@ public final class Subscription implements AutoCloseable {
         }
     }
 
-    /** The next delivery if one is waiting, without waiting; {@code null} if none is, or once closed. */
+    /** {@return the next delivery if one is waiting, without waiting; {@code null} if none is, or once closed} */
     public Delivery poll() {
         lock.lock();
         try {
@@ -124,6 +125,7 @@ public final class Subscription implements AutoCloseable {
     /**
      * Waits at most {@code timeout} until this subscription is closed.
      *
+     * @param timeout the longest wait; zero or negative does not wait
      * @return whether it is closed
      * @throws InterruptedException if the waiting thread is interrupted
      */

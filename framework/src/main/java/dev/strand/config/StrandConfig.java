@@ -34,6 +34,12 @@ public record StrandConfig(
         WsConfig ws,
         Duration sseHeartbeat) {
 
+    /**
+     * Checks the settings.
+     *
+     * @throws NullPointerException     for a missing host, duration, limits or WebSocket settings
+     * @throws IllegalArgumentException for a port outside 0..65535 or a negative {@code maxConnections}
+     */
     public StrandConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -45,17 +51,17 @@ public record StrandConfig(
         if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
     }
 
-    /** The defaults listed on the record. */
+    /** {@return the defaults listed on the record} */
     public static StrandConfig defaults() {
         return builder().build();
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these settings. */
+    /** {@return a builder starting from these settings} */
     public Builder toBuilder() {
         var b = new Builder();
         b.host = host;
@@ -72,7 +78,10 @@ public record StrandConfig(
         return b;
     }
 
-    /** Collects settings; each setter documents its default on {@link StrandConfig}. */
+    /**
+     * Collects settings; each setter's option is described, with its default, on
+     * {@link StrandConfig}. Each returns this builder. Not thread-safe.
+     */
     public static final class Builder {
         private String host = "0.0.0.0";
         private int port = 8080;
@@ -89,25 +98,199 @@ public record StrandConfig(
         private Builder() {
         }
 
-        public Builder host(String host) { this.host = host; return this; }
-        public Builder port(int port) { this.port = port; return this; }
-        public Builder tcpNoDelay(boolean on) { this.tcpNoDelay = on; return this; }
-        public Builder lingerSeconds(int seconds) { this.lingerSeconds = seconds; return this; }
-        public Builder acceptQueueSize(int size) { this.acceptQueueSize = size; return this; }
-        public Builder idleTimeout(Duration timeout) { this.idleTimeout = timeout; return this; }
-        public Builder limits(Limits limits) { this.limits = limits; return this; }
-        public Builder maxRequestBodySize(long bytes) { this.limits = limits.withMaxBodySize(bytes); return this; }
-        public Builder maxRequestHeaderSize(int bytes) { this.limits = limits.withMaxHeaderSize(bytes); return this; }
-        public Builder maxUriLength(int chars) { this.limits = limits.withMaxUriLength(chars); return this; }
-        public Builder maxQueryParams(int count) { this.limits = limits.withMaxQueryParams(count); return this; }
-        public Builder maxConnections(int count) { this.maxConnections = count; return this; }
-        public Builder stopTimeout(Duration timeout) { this.stopTimeout = timeout; return this; }
-        public Builder ws(WsConfig settings) { this.ws = settings; return this; }
-        public Builder sseHeartbeat(Duration interval) { this.sseHeartbeat = interval; return this; }
-        public Builder maxStreamSize(long bytes) { this.limits = limits.withMaxStreamSize(bytes); return this; }
-        /** Adjusts the WebSocket defaults, e.g. {@code ws(w -> w.withPingInterval(Duration.ofSeconds(10)))}. */
-        public Builder ws(java.util.function.UnaryOperator<WsConfig> change) { this.ws = change.apply(ws); return this; }
+        /**
+         * Sets {@code host}.
+         *
+         * @param host interface to listen on, e.g. {@code "127.0.0.1"}
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
 
+        /**
+         * Sets {@code port}.
+         *
+         * @param port TCP port, 0..65535; 0 picks a free one
+         * @return this builder
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Sets {@code tcpNoDelay}.
+         *
+         * @param on whether to disable Nagle's algorithm
+         * @return this builder
+         */
+        public Builder tcpNoDelay(boolean on) {
+            this.tcpNoDelay = on;
+            return this;
+        }
+
+        /**
+         * Sets {@code lingerSeconds}.
+         *
+         * @param seconds SO_LINGER in seconds, -1 for the OS default
+         * @return this builder
+         */
+        public Builder lingerSeconds(int seconds) {
+            this.lingerSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Sets {@code acceptQueueSize}.
+         *
+         * @param size listen backlog, in connections
+         * @return this builder
+         */
+        public Builder acceptQueueSize(int size) {
+            this.acceptQueueSize = size;
+            return this;
+        }
+
+        /**
+         * Sets {@code idleTimeout}.
+         *
+         * @param timeout how long an HTTP connection may stay idle
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets {@code limits}.
+         *
+         * @param limits all request limits at once, e.g. {@link Limits#STRICT}
+         * @return this builder
+         */
+        public Builder limits(Limits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /**
+         * Sets {@code limits().maxBodySize}.
+         *
+         * @param bytes see {@link Limits#maxBodySize()}
+         * @return this builder
+         */
+        public Builder maxRequestBodySize(long bytes) {
+            this.limits = limits.withMaxBodySize(bytes);
+            return this;
+        }
+
+        /**
+         * Sets {@code limits().maxHeaderSize}.
+         *
+         * @param bytes see {@link Limits#maxHeaderSize()}
+         * @return this builder
+         */
+        public Builder maxRequestHeaderSize(int bytes) {
+            this.limits = limits.withMaxHeaderSize(bytes);
+            return this;
+        }
+
+        /**
+         * Sets {@code limits().maxUriLength}.
+         *
+         * @param chars see {@link Limits#maxUriLength()}
+         * @return this builder
+         */
+        public Builder maxUriLength(int chars) {
+            this.limits = limits.withMaxUriLength(chars);
+            return this;
+        }
+
+        /**
+         * Sets {@code limits().maxQueryParams}.
+         *
+         * @param count see {@link Limits#maxQueryParams()}
+         * @return this builder
+         */
+        public Builder maxQueryParams(int count) {
+            this.limits = limits.withMaxQueryParams(count);
+            return this;
+        }
+
+        /**
+         * Sets {@code maxConnections}.
+         *
+         * @param count open connections at once, 0 for no limit
+         * @return this builder
+         */
+        public Builder maxConnections(int count) {
+            this.maxConnections = count;
+            return this;
+        }
+
+        /**
+         * Sets {@code stopTimeout}.
+         *
+         * @param timeout how long a graceful stop waits for requests in flight
+         * @return this builder
+         */
+        public Builder stopTimeout(Duration timeout) {
+            this.stopTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets the WebSocket defaults.
+         *
+         * @param settings the defaults for {@code @Ws} routes that set none of their own
+         * @return this builder
+         */
+        public Builder ws(WsConfig settings) {
+            this.ws = settings;
+            return this;
+        }
+
+        /**
+         * Sets {@code sseHeartbeat}.
+         *
+         * @param interval how often an SSE stream sends a comment; zero turns it off
+         * @return this builder
+         */
+        public Builder sseHeartbeat(Duration interval) {
+            this.sseHeartbeat = interval;
+            return this;
+        }
+
+        /**
+         * Sets {@code limits().maxStreamSize}.
+         *
+         * @param bytes see {@link Limits#maxStreamSize()}
+         * @return this builder
+         */
+        public Builder maxStreamSize(long bytes) {
+            this.limits = limits.withMaxStreamSize(bytes);
+            return this;
+        }
+
+        /**
+         * Adjusts the WebSocket defaults, e.g. {@code ws(w -> w.withPingInterval(Duration.ofSeconds(10)))}.
+         *
+         * @param change given the current defaults, returns the new ones
+         * @return this builder
+         */
+        public Builder ws(java.util.function.UnaryOperator<WsConfig> change) {
+            this.ws = change.apply(ws);
+            return this;
+        }
+
+        /**
+         * {@return the settings collected}
+         *
+         * @throws NullPointerException     when a setter was given {@code null}
+         * @throws IllegalArgumentException for a setting out of range, as {@link StrandConfig} lists
+         */
         public StrandConfig build() {
             return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
                     limits, maxConnections, stopTimeout, ws, sseHeartbeat);

@@ -24,6 +24,12 @@ public record WsConfig(long maxMessageSize, Duration idleTimeout, Duration pingI
     public static final WsConfig DEFAULT = new WsConfig(1024 * 1024, Duration.ofMinutes(5), Duration.ofSeconds(30),
             1024 * 1024, List.of(), true);
 
+    /**
+     * Checks the settings and copies the origin list.
+     *
+     * @throws NullPointerException     for a missing duration or origin list
+     * @throws IllegalArgumentException for a message or buffer size under 1 byte
+     */
     public WsConfig {
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(pingInterval, "pingInterval");
@@ -32,26 +38,57 @@ public record WsConfig(long maxMessageSize, Duration idleTimeout, Duration pingI
         if (outboundBufferSize < 1) throw new IllegalArgumentException("outboundBufferSize must be >= 1");
     }
 
+    /**
+     * {@return these settings with another {@code maxMessageSize}}
+     *
+     * @param bytes the largest message accepted, at least 1; a larger one closes with 1009
+     */
     public WsConfig withMaxMessageSize(long bytes) {
         return new WsConfig(bytes, idleTimeout, pingInterval, outboundBufferSize, allowedOrigins, compression);
     }
 
+    /**
+     * {@return these settings with another {@code idleTimeout}}
+     *
+     * @param timeout how long a connection may carry no frame either way before it is closed
+     */
     public WsConfig withIdleTimeout(Duration timeout) {
         return new WsConfig(maxMessageSize, timeout, pingInterval, outboundBufferSize, allowedOrigins, compression);
     }
 
+    /**
+     * {@return these settings with another {@code pingInterval}}
+     *
+     * @param interval how often to ping; {@code Duration.ZERO} turns pings off
+     */
     public WsConfig withPingInterval(Duration interval) {
         return new WsConfig(maxMessageSize, idleTimeout, interval, outboundBufferSize, allowedOrigins, compression);
     }
 
+    /**
+     * {@return these settings with another {@code outboundBufferSize}}
+     *
+     * @param bytes the most bytes queued for a peer, at least 1; past it the peer is closed with 1013
+     */
     public WsConfig withOutboundBufferSize(long bytes) {
         return new WsConfig(maxMessageSize, idleTimeout, pingInterval, bytes, allowedOrigins, compression);
     }
 
+    /**
+     * {@return these settings with other {@code allowedOrigins}}
+     *
+     * @param origins browser origins allowed besides the server's own, e.g. {@code "https://app.example.com"},
+     *                or {@code "*"} for any
+     */
     public WsConfig withAllowedOrigins(String... origins) {
         return new WsConfig(maxMessageSize, idleTimeout, pingInterval, outboundBufferSize, List.of(origins), compression);
     }
 
+    /**
+     * {@return these settings with {@code compression} on or off}
+     *
+     * @param on whether permessage-deflate may be negotiated
+     */
     public WsConfig withCompression(boolean on) {
         return new WsConfig(maxMessageSize, idleTimeout, pingInterval, outboundBufferSize, allowedOrigins, on);
     }

@@ -49,7 +49,7 @@ public final class Cors implements Middleware {
         this.maxAge = String.valueOf(b.maxAge.toSeconds());
     }
 
-    /** A builder: no origins, methods GET/HEAD/POST/PUT/PATCH/DELETE, headers Content-Type and Authorization, max age 10 minutes. */
+    /** {@return a builder: no origins, methods GET/HEAD/POST/PUT/PATCH/DELETE, headers Content-Type and Authorization, max age 10 minutes} */
     public static Builder builder() {
         return new Builder();
     }
@@ -106,46 +106,76 @@ public final class Cors implements Middleware {
         private Builder() {
         }
 
-        /** Origins allowed, e.g. {@code "https://app.example.com"}, or {@code "*"} for any. */
+        /**
+         * Adds origins allowed.
+         *
+         * @param allowed origins as browsers send them, e.g. {@code "https://app.example.com"}, or {@code "*"} for any
+         * @return this builder
+         */
         public Builder allowOrigins(String... allowed) {
             origins.addAll(List.of(allowed));
             return this;
         }
 
-        /** Replaces the allowed methods. */
+        /**
+         * Replaces the allowed methods.
+         *
+         * @param allowed method names, e.g. {@code "GET"}; upper-cased
+         * @return this builder
+         */
         public Builder allowMethods(String... allowed) {
             methods.clear();
             for (var m : allowed) methods.add(m.toUpperCase(Locale.ROOT));
             return this;
         }
 
-        /** Replaces the request headers a preflight may announce. */
+        /**
+         * Replaces the request headers a preflight may announce.
+         *
+         * @param allowed header names, e.g. {@code "X-Api-Key"}
+         * @return this builder
+         */
         public Builder allowHeaders(String... allowed) {
             headers.clear();
             headers.addAll(List.of(allowed));
             return this;
         }
 
-        /** Response headers scripts may read besides the safe ones. */
+        /**
+         * Adds response headers scripts may read besides the CORS-safelisted ones.
+         *
+         * @param names header names, e.g. {@code "X-Request-Id"}
+         * @return this builder
+         */
         public Builder exposeHeaders(String... names) {
             exposed.addAll(List.of(names));
             return this;
         }
 
-        /** Whether cookies and auth headers may be sent; not with a wildcard origin. Default false. */
+        /**
+         * Sets whether cookies and auth headers may be sent; not with a wildcard origin. Default false.
+         *
+         * @param allow whether to send {@code Access-Control-Allow-Credentials: true}
+         * @return this builder
+         */
         public Builder allowCredentials(boolean allow) {
             credentials = allow;
             return this;
         }
 
-        /** How long a browser may cache a preflight answer. */
+        /**
+         * Sets how long a browser may cache a preflight answer. Default 10 minutes.
+         *
+         * @param age sent in whole seconds as {@code Access-Control-Max-Age}
+         * @return this builder
+         */
         public Builder maxAge(Duration age) {
             maxAge = age;
             return this;
         }
 
         /**
-         * The middleware.
+         * {@return the middleware; thread-safe}
          *
          * @throws IllegalStateException for a wildcard origin with credentials, or no origin at all
          */

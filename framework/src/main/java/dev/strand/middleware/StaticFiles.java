@@ -46,15 +46,21 @@ public final class StaticFiles implements Middleware {
         this.cacheControl = cacheControl;
     }
 
-    /** Files from a folder on the classpath, e.g. {@code "public"} (the usual place: {@code src/main/resources/public}). */
+    /**
+     * {@return middleware serving files from a folder on the classpath, at the root, with {@code Cache-Control: no-cache}}
+     *
+     * @param folder the folder, e.g. {@code "public"} (the usual place: {@code src/main/resources/public}),
+     *               loaded with the calling thread's context class loader
+     */
     public static StaticFiles classpath(String folder) {
         var clean = folder.replaceAll("^/+|/+$", "");
         return new StaticFiles(new ClasspathSource(clean, Thread.currentThread().getContextClassLoader()), "/", "no-cache");
     }
 
     /**
-     * Files from a directory.
+     * {@return middleware serving files from a directory, at the root, with {@code Cache-Control: no-cache}}
      *
+     * @param root the directory; symbolic links are resolved once, here
      * @throws IllegalArgumentException when it is not a readable directory
      */
     public static StaticFiles directory(Path root) {
@@ -67,13 +73,21 @@ public final class StaticFiles implements Middleware {
         }
     }
 
-    /** Serves the files under this URL path instead of the root, e.g. {@code "/assets"}. */
+    /**
+     * {@return the same files served under a URL path instead of the root}
+     *
+     * @param urlPrefix the path, e.g. {@code "/assets"}; a missing leading or trailing slash is added
+     */
     public StaticFiles at(String urlPrefix) {
         var p = urlPrefix.startsWith("/") ? urlPrefix : "/" + urlPrefix;
         return new StaticFiles(source, p.endsWith("/") ? p : p + "/", cacheControl);
     }
 
-    /** The {@code Cache-Control} value sent with every file; default {@code no-cache} (revalidate with the ETag). */
+    /**
+     * {@return the same files sent with another {@code Cache-Control} value}
+     *
+     * @param value the header value, e.g. {@code "max-age=3600"}; default {@code no-cache} (revalidate with the ETag)
+     */
     public StaticFiles cacheControl(String value) {
         return new StaticFiles(source, prefix, value);
     }

@@ -21,38 +21,68 @@ import java.time.Duration;
  */
 public record SseEvent(Object data, String event, String id, Long retry, String comment) {
 
-    /** An event carrying {@code data}: a String as it is, anything else written as JSON. */
+    /**
+     * {@return an event carrying {@code data}}
+     *
+     * @param data a String, sent as it is (each line its own {@code data:} line), or any other
+     *             value, written as JSON with the server's codec
+     * @throws IllegalArgumentException for {@code null}; send a {@link #comment} instead
+     */
     public static SseEvent data(Object data) {
         if (data == null) throw new IllegalArgumentException("SSE data must not be null; send a comment instead");
         return new SseEvent(data, null, null, null, null);
     }
 
-    /** A comment line, ignored by browsers; useful to keep a connection open. */
+    /**
+     * {@return a comment line, ignored by browsers; useful to keep a connection open}
+     *
+     * @param text the comment; each line becomes its own {@code :} line
+     */
     public static SseEvent comment(String text) {
         return new SseEvent(null, null, null, null, text);
     }
 
-    /** The same event with a name; browsers dispatch it to {@code addEventListener(name, ...)}. */
+    /**
+     * {@return the same event with a name; browsers dispatch it to {@code addEventListener(name, ...)}}
+     *
+     * @param name the {@code event:} field; CR and LF are removed
+     */
     public SseEvent event(String name) {
         return new SseEvent(data, name, id, retry, comment);
     }
 
-    /** The same event with an id. */
+    /**
+     * {@return the same event with an id, which the browser sends back as {@code Last-Event-ID} when it reconnects}
+     *
+     * @param eventId the {@code id:} field; CR and LF are removed
+     */
     public SseEvent id(String eventId) {
         return new SseEvent(data, event, eventId, retry, comment);
     }
 
-    /** The same event with a numeric id. */
+    /**
+     * {@return the same event with a numeric id, like {@link #id(String)}}
+     *
+     * @param eventId the {@code id:} field
+     */
     public SseEvent id(long eventId) {
         return id(Long.toString(eventId));
     }
 
-    /** The same event telling the browser how long to wait before reconnecting. */
+    /**
+     * {@return the same event telling the browser how long to wait before reconnecting}
+     *
+     * @param delay the {@code retry:} field, sent in whole milliseconds
+     */
     public SseEvent retry(Duration delay) {
         return new SseEvent(data, event, id, delay.toMillis(), comment);
     }
 
-    /** The same event with a reconnection delay in milliseconds. */
+    /**
+     * {@return the same event with a reconnection delay, like {@link #retry(Duration)}}
+     *
+     * @param millis the {@code retry:} field, in milliseconds
+     */
     public SseEvent retry(long millis) {
         return new SseEvent(data, event, id, millis, comment);
     }

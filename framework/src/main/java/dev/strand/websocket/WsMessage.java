@@ -17,10 +17,14 @@ import java.nio.charset.StandardCharsets;
  */
 public sealed interface WsMessage {
 
-    /** The message as bytes (text as UTF-8). */
+    /** {@return the message as bytes (text encoded as UTF-8, a new array each call)} */
     byte[] bytes();
 
-    /** A text message. */
+    /**
+     * A text message.
+     *
+     * @param text the whole message
+     */
     record Text(String text) implements WsMessage {
         @Override
         public byte[] bytes() {
@@ -28,6 +32,10 @@ public sealed interface WsMessage {
         }
     }
 
-    /** A binary message; the array is the receiver's own. */
+    /**
+     * A binary message.
+     *
+     * @param bytes the whole message; the array is the receiver's own
+     */
     record Binary(byte[] bytes) implements WsMessage {}
 }

@@ -26,7 +26,6 @@ import dev.strand.annotation.Sse;
 import dev.strand.annotation.Ws;
 import dev.strand.internal.sse.SseEndpoint;
 import dev.strand.internal.websocket.WsEndpoint;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class Assembly {
     private static final Logger LOG = LoggerFactory.getLogger(Strand.class);
 
+    /** An assembled app: its Jetty handler, what its requests share, and how many routes it has. */
     public record App(StrandHandler handler, Services services, int routeCount) {}
 
     private Assembly() {
@@ -52,6 +52,7 @@ public final class Assembly {
                  List<Middleware> middleware, Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptions,
                  ObjectMapper mapper, ClassLoader loader) {}
 
+    /** Scans, builds and checks the route table and middleware, failing on the first mistake with its class, method and route. */
     public static App assemble(Parts parts) {
         var json = parts.mapper() == null ? new JsonCodec() : new JsonCodec(parts.mapper());
         var services = new Services(parts.config(), json, new ErrorResponses(json, parts.exceptions()), new OpenStreams());
@@ -88,7 +89,8 @@ public final class Assembly {
             throw new IllegalStateException(type.getName() + " was registered as a controller but declares no routes");
         }
         boolean needsInstance = definitions.stream().anyMatch(d -> !Modifier.isStatic(d.handler().getModifiers()));
-        if (instance == null && needsInstance) instance = instantiate(type);
+        if (instance == null && needsInstance) instance = NoArgConstructor.invoke(type, type.getName(),
+                "build it yourself and register it with Strand.builder().controllers(new " + type.getSimpleName() + "(...))");
         for (var def : definitions) {
             var where = def.origin() + " (" + def.httpMethod() + " " + def.path() + ")";
             try {
@@ -108,20 +110,6 @@ public final class Assembly {
             case WS -> WsEndpoint.of(chain, invoker, (Ws) def.annotation(), config.ws());
             case SSE -> SseEndpoint.of(chain, invoker, (Sse) def.annotation(), config.sseHeartbeat());
         };
-    }
-
-    private static Object instantiate(Class<?> type) {
-        try {
-            var constructor = type.getConstructor();
-            return constructor.newInstance();
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(type.getName() + " has no public no-arg constructor; add one, or build it "
-                    + "yourself and register it with Strand.builder().controllers(new " + type.getSimpleName() + "(...))");
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("the constructor of " + type.getName() + " failed: " + e.getCause(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(type.getName() + " cannot be created: " + e.getMessage(), e);
-        }
     }
 
     private static String describe(RouteTable<Endpoint> routes) {

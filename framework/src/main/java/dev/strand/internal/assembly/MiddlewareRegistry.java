@@ -59,16 +59,10 @@ final class MiddlewareRegistry {
         if (!Middleware.class.isAssignableFrom(type)) {
             throw new IllegalStateException(where + " names " + type.getName() + ", which does not implement dev.strand.Middleware");
         }
-        try {
-            var created = (Middleware) type.getConstructor().newInstance();
-            instances.put(type, created);
-            return created;
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(where + " names " + type.getName() + ", which has no public no-arg constructor; "
-                    + "add one, or register an instance with Strand.builder().middleware(new " + type.getSimpleName() + "(...))");
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(where + ": " + type.getName() + " cannot be created: " + e, e);
-        }
+        var created = (Middleware) NoArgConstructor.invoke(type, where + " names " + type.getName() + ", which",
+                "register an instance with Strand.builder().middleware(new " + type.getSimpleName() + "(...))");
+        instances.put(type, created);
+        return created;
     }
 
     private static List<Middleware> sorted(List<Middleware> list) {

@@ -4,45 +4,45 @@ import dev.strand.websocket.WsClose;
 import dev.strand.websocket.WsMessage;
 
 /**
- * How a {@link StrandContext} talks to its peer: plain HTTP, an SSE stream or a WebSocket. The
- * Context's request getters and response setters are the same everywhere; only these operations
- * differ. Called on the handler's thread unless an implementation says otherwise.
+ * How a {@link StrandContext} talks to its peer: plain HTTP, an SSE stream or a WebSocket. Each
+ * channel holds its own exchange (Jetty's request, response and callback, or the WebSocket
+ * session); the Context hands it the pending body with a send and never hears back. The Context's
+ * request getters and response setters are the same everywhere; only these operations differ.
+ * Called on the handler's thread unless an implementation says otherwise. A channel's
+ * {@code toString()} names its request, e.g. {@code GET /chat}, for messages and the log.
  */
 public interface Channel {
 
-    /** Writes status, headers and the pending body ({@link dev.strand.Context#send()}). */
-    void send(StrandContext ctx);
+    /** Writes status, headers and {@code pending}, blocking until written ({@link dev.strand.Context#send()}). */
+    void send(Body pending);
 
-    /** Writes the pending body as the next part ({@link dev.strand.Context#sendBody()}). */
-    void sendBody(StrandContext ctx);
+    /** Writes {@code pending} as the next part, blocking until written ({@link dev.strand.Context#sendBody()}). */
+    void sendBody(Body pending);
 
-    /** Writes text as the next part, leaving the pending body alone. */
-    void sendText(StrandContext ctx, String text);
+    /** Writes text as the next part. */
+    void sendText(String text);
 
-    /** Writes bytes as the next part, leaving the pending body alone. */
-    void sendBinary(StrandContext ctx, byte[] bytes);
+    /** Writes bytes as the next part. */
+    void sendBinary(byte[] bytes);
 
     /** The request body, or the next inbound message's bytes ({@link dev.strand.Context#requestBody()}). */
-    byte[] receive(StrandContext ctx);
+    byte[] receive();
 
     /** The request body as a stream with the stream limit ({@link dev.strand.Context#requestBodyStream()}). */
-    default java.io.InputStream requestBodyStream(StrandContext ctx) {
+    default java.io.InputStream requestBodyStream() {
         throw new UnsupportedOperationException("requestBodyStream() reads HTTP request bodies; WebSocket routes receive() messages");
     }
 
     /** Sends one Server-Sent Event; SSE only. */
-    default void sendEvent(StrandContext ctx, dev.strand.sse.SseEvent event) {
-        throw new UnsupportedOperationException("sendEvent() is for @Sse routes; " + ctx.method() + " " + ctx.path() + " is not one");
+    default void sendEvent(dev.strand.sse.SseEvent event) {
+        throw new UnsupportedOperationException("sendEvent() is for @Sse routes; " + this + " is not one");
     }
 
     /** The next inbound message, or {@code null} at the end; WebSocket only. */
-    default WsMessage receiveMessage(StrandContext ctx) {
-        throw new UnsupportedOperationException("receive() reads WebSocket messages; on " + ctx.method()
-                + " routes read the body with requestBody()");
-    }
+    WsMessage receiveMessage();
 
     /** Sends a ping; WebSocket only. */
-    default void ping(StrandContext ctx, byte[] payload) {
+    default void ping(byte[] payload) {
         throw new UnsupportedOperationException("ping() is for WebSocket connections");
     }
 
@@ -54,21 +54,21 @@ public interface Channel {
     /** Whether the peer is known to be gone. */
     boolean closed();
 
-    /** Ends the exchange on the handler's request ({@link dev.strand.Context#close()}). */
-    void close(StrandContext ctx);
+    /** Ends the exchange, sending {@code pending} if nothing was sent yet ({@link dev.strand.Context#close()}). */
+    void close(Body pending);
 
     /** Ends the exchange with a close code and reason; only a WebSocket says them to the peer. */
-    default void close(StrandContext ctx, int code, String reason) {
-        close(ctx);
+    default void close(Body pending, int code, String reason) {
+        close(pending);
     }
 
     /** Whether an error response can still be written (nothing committed yet). */
     boolean canRespond();
 
     /**
-     * Finishes the exchange once the handler and middleware are done: sends what is still
-     * pending, or tears the exchange down when {@link StrandContext#failure()} says nothing more
-     * can be said to the peer. Runs the context's close actions.
+     * Finishes the exchange once the handler and middleware are done: sends {@code pending} and
+     * whatever else is due, or tears the exchange down when {@code failure} is not {@code null}
+     * (nothing more can be said to the peer). Runs the exchange's close actions.
      */
-    void complete(StrandContext ctx);
+    void complete(Body pending, Throwable failure);
 }

@@ -32,6 +32,7 @@ public final class ClientScript {
         }
     }
 
+    /** Serves the script, or 304 when the client's copy is current. */
     @Get(PATH)
     public void script(Context ctx) {
         ctx.setResponseHeader("ETag", etag).setResponseHeader("Cache-Control", "no-cache");

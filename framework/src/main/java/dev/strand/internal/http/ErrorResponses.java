@@ -1,11 +1,9 @@
 package dev.strand.internal.http;
 
 import dev.strand.ClosedException;
-import dev.strand.Context;
 import dev.strand.ExceptionHandler;
 import dev.strand.HttpException;
 import dev.strand.internal.json.JsonCodec;
-import dev.strand.internal.json.JsonDecodeException;
 import dev.strand.internal.pipeline.ErrorSink;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Unexpected exceptions answer 500 with an id; the stack trace goes to the log under that id,
  * never to the wire.
  */
-public final class ErrorResponses implements ErrorSink {
+public final class ErrorResponses implements ErrorSink<StrandContext> {
     private static final Logger LOG = LoggerFactory.getLogger("dev.strand.errors");
 
     private final JsonCodec json;
@@ -45,8 +43,7 @@ public final class ErrorResponses implements ErrorSink {
      * already under way) the context is marked failed instead and the exchange will be aborted.
      */
     @Override
-    public void failed(Context context, Throwable failure) {
-        var ctx = (StrandContext) context;
+    public void failed(StrandContext ctx, Throwable failure) {
         try {
             answer(ctx, failure);
         } catch (RuntimeException | Error unexpected) {
@@ -61,7 +58,7 @@ public final class ErrorResponses implements ErrorSink {
             ctx.fail(failure);
             return;
         }
-        if (!ctx.channel().canRespond()) {
+        if (!ctx.canRespond()) {
             if (!(failure instanceof HttpException)) LOG.error("{} failed after the response started", ctx, failure);
             ctx.fail(failure);
             return;
@@ -71,7 +68,7 @@ public final class ErrorResponses implements ErrorSink {
         var message = status == 500 ? internalError(ctx, failure) : message(failure);
         if (status != 500) LOG.debug("{} answered {}: {}", ctx, status, message);
         ctx.setResponseStatus(status);
-        ctx.response().getHeaders().remove(HttpHeader.CONTENT_TYPE);
+        ctx.resetBody();
         write(ctx, status, message);
     }
 
@@ -87,14 +84,13 @@ public final class ErrorResponses implements ErrorSink {
             var handler = (ExceptionHandler<Throwable>) handlers.get(type);
             if (handler == null) continue;
             try {
-                ctx.response().getHeaders().remove(HttpHeader.CONTENT_TYPE);
-                ctx.takeResponseBody();
+                ctx.resetBody();
                 handler.handle(failure, ctx);
                 return true;
             } catch (Throwable handlerFailure) {
                 if (handlerFailure != failure) handlerFailure.addSuppressed(failure);
                 var message = internalError(ctx, handlerFailure);
-                if (ctx.channel().canRespond()) {
+                if (ctx.canRespond()) {
                     ctx.setResponseStatus(500);
                     write(ctx, 500, message);
                 } else {
@@ -108,26 +104,24 @@ public final class ErrorResponses implements ErrorSink {
 
     /** Sets an error body on the context, to be sent by the caller. */
     void write(StrandContext ctx, int status, String message) {
-        if (acceptsJson(ctx.header("Accept"))) {
-            ctx.setResponseHeader("Content-Type", "application/json");
-            ctx.setResponseBody(json.write(new ErrorBody(message, status)));
-        } else {
-            ctx.setResponseBody(message + "\n");
-        }
+        var body = body(ctx.header("Accept"), status, message);
+        if (body.contentType().equals(Body.JSON)) ctx.setResponseHeader("Content-Type", Body.JSON);
+        ctx.pendingBody(body);
     }
 
     /** Writes an error response straight to Jetty, for failures found before a Context exists. */
     void write(Request request, Response response, Callback callback, int status, String message) {
         response.setStatus(status);
-        byte[] body;
-        if (acceptsJson(request.getHeaders().get(HttpHeader.ACCEPT))) {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            body = json.write(new ErrorBody(message, status));
-        } else {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-            body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-        }
-        response.write(true, ByteBuffer.wrap(body), callback);
+        var body = body(request.getHeaders().get(HttpHeader.ACCEPT), status, message);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, body.contentType());
+        response.write(true, ByteBuffer.wrap(body.bytes()), callback);
+    }
+
+    /** The error body for a client that sent {@code accept}: JSON when it takes JSON, a line of text otherwise. */
+    private Body body(String accept, int status, String message) {
+        return acceptsJson(accept)
+                ? new Body(json.write(new ErrorBody(message, status)), Body.JSON)
+                : new Body((message + "\n").getBytes(StandardCharsets.UTF_8), Body.TEXT);
     }
 
     /**
@@ -138,7 +132,6 @@ public final class ErrorResponses implements ErrorSink {
     static int status(Throwable failure) {
         return switch (failure) {
             case HttpException e -> e.status();
-            case JsonDecodeException e -> 400;
             case org.eclipse.jetty.http.HttpException e when isClientError(e.getCode()) -> e.getCode();
             default -> 500;
         };
@@ -157,9 +150,17 @@ public final class ErrorResponses implements ErrorSink {
     }
 
     private static String internalError(StrandContext ctx, Throwable failure) {
+        return "Internal Server Error (error id " + logWithId(ctx, failure) + ")";
+    }
+
+    /**
+     * Logs an unexpected failure of {@code subject} with its stack trace under a fresh id, and
+     * returns the id: the client gets only the id, to quote when it reports the failure.
+     */
+    public static String logWithId(Object subject, Throwable failure) {
         var id = Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x10000000);
-        LOG.error("{} failed [error id {}]", ctx, id, failure);
-        return "Internal Server Error (error id " + id + ")";
+        LOG.error("{} failed [error id {}]", subject, id, failure);
+        return id;
     }
 
     static boolean acceptsJson(String accept) {

@@ -2,14 +2,14 @@ package dev.strand.internal.http;
 
 import dev.strand.ClosedException;
 import dev.strand.HttpException;
+import dev.strand.config.Limits;
+import dev.strand.websocket.WsMessage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 
 /**
  * A plain HTTP exchange. {@code send()} completes the response with a Content-Length;
@@ -23,91 +23,98 @@ final class HttpChannel implements Channel {
 
     private enum State { OPEN, STREAMING, DONE }
 
+    private final Exchange exchange;
+    private final Limits limits;
+    private final CloseActions closeActions;
     private volatile State state = State.OPEN;
     private byte[] requestBody;
     private boolean streamed;
 
+    HttpChannel(Exchange exchange, Limits limits, CloseActions closeActions) {
+        this.exchange = exchange;
+        this.limits = limits;
+        this.closeActions = closeActions;
+    }
+
     @Override
-    public void send(StrandContext ctx) {
+    public void send(Body pending) {
         lock.lock();
         try {
-            sendLocked(ctx);
+            sendLocked(pending);
         } finally {
             lock.unlock();
         }
     }
 
-    private void sendLocked(StrandContext ctx) {
+    private void sendLocked(Body pending) {
+        var response = exchange.response();
         switch (state) {
             case DONE -> throw alreadySent();
             case OPEN -> {
-                var body = ctx.takeResponseBody();
-                ctx.applyContentType();
-                ctx.response().getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-                write(ctx.response(), true, body);
+                defaultContentType(pending.contentType());
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, pending.bytes().length);
+                exchange.write(true, pending.bytes());
             }
-            case STREAMING -> write(ctx.response(), true, ctx.takeResponseBody());
+            case STREAMING -> exchange.write(true, pending.bytes());
         }
         state = State.DONE;
     }
 
     @Override
-    public void sendBody(StrandContext ctx) {
+    public void sendBody(Body pending) {
+        stream(pending.bytes(), pending.contentType());
+    }
+
+    @Override
+    public void sendText(String text) {
+        stream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), Body.TEXT);
+    }
+
+    @Override
+    public void sendBinary(byte[] bytes) {
+        stream(bytes, Body.BYTES);
+    }
+
+    private void stream(byte[] bytes, String defaultType) {
         lock.lock();
         try {
-            if (state == State.DONE) throw alreadySent();
+            if (state == State.DONE) throw complete();
             if (state == State.OPEN) {
-                ctx.applyContentType();
+                defaultContentType(defaultType);
                 state = State.STREAMING;
             }
-            write(ctx.response(), false, ctx.takeResponseBody());
+            exchange.write(false, bytes);
         } finally {
             lock.unlock();
         }
     }
 
-    @Override
-    public void sendText(StrandContext ctx, String text) {
-        stream(ctx, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+    /** Puts the default content type of the body's kind, unless the response set one. */
+    private void defaultContentType(String type) {
+        var headers = exchange.response().getHeaders();
+        if (type != null && !headers.contains(HttpHeader.CONTENT_TYPE)) headers.put(HttpHeader.CONTENT_TYPE, type);
     }
 
     @Override
-    public void sendBinary(StrandContext ctx, byte[] bytes) {
-        stream(ctx, bytes, "application/octet-stream");
-    }
-
-    private void stream(StrandContext ctx, byte[] bytes, String defaultType) {
-        lock.lock();
-        try {
-            if (state == State.DONE) throw new ClosedException("the response is complete");
-            if (state == State.OPEN) {
-                if (!ctx.response().getHeaders().contains(HttpHeader.CONTENT_TYPE)) {
-                    ctx.response().getHeaders().put(HttpHeader.CONTENT_TYPE, defaultType);
-                }
-                state = State.STREAMING;
-            }
-            write(ctx.response(), false, bytes);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public byte[] receive(StrandContext ctx) {
+    public byte[] receive() {
         if (streamed) throw new IllegalStateException("the body was already read with requestBodyStream()");
-        if (requestBody == null) {
-            requestBody = readWholeBody(ctx.request(), ctx.services().config().limits().maxBodySize());
-        }
+        if (requestBody == null) requestBody = readWholeBody(exchange.request(), limits.maxBodySize());
         return requestBody;
     }
 
     @Override
-    public InputStream requestBodyStream(StrandContext ctx) {
+    public WsMessage receiveMessage() {
+        throw new UnsupportedOperationException("receive() reads WebSocket messages; on " + exchange.request().getMethod()
+                + " routes read the body with requestBody()");
+    }
+
+    @Override
+    public InputStream requestBodyStream() {
         if (requestBody != null) return new java.io.ByteArrayInputStream(requestBody);
         if (streamed) throw new IllegalStateException("requestBodyStream() was already called");
         streamed = true;
-        var request = ctx.request();
-        long max = ctx.services().config().limits().maxStreamSize();
+        var request = exchange.request();
+        long max = limits.maxStreamSize();
         if (request.getLength() > max) throw streamTooLarge(max);
         return new LimitedInputStream(Content.Source.asInputStream(request), max);
     }
@@ -152,10 +159,10 @@ final class HttpChannel implements Channel {
     }
 
     @Override
-    public void close(StrandContext ctx) {
+    public void close(Body pending) {
         lock.lock();
         try {
-            if (state != State.DONE) finish(ctx);
+            if (state != State.DONE) finish(pending);
         } finally {
             lock.unlock();
         }
@@ -167,9 +174,8 @@ final class HttpChannel implements Channel {
     }
 
     @Override
-    public void complete(StrandContext ctx) {
-        var callback = ctx.callback();
-        var failure = ctx.failure();
+    public void complete(Body pending, Throwable failure) {
+        var callback = exchange.callback();
         try {
             if (failure != null) {
                 state = State.DONE;
@@ -178,7 +184,7 @@ final class HttpChannel implements Channel {
             }
             lock.lock();
             try {
-                if (state != State.DONE) finish(ctx);
+                if (state != State.DONE) finish(pending);
                 callback.succeeded();
             } catch (ClosedException | IllegalStateException e) {
                 callback.failed(e);
@@ -186,26 +192,22 @@ final class HttpChannel implements Channel {
                 lock.unlock();
             }
         } finally {
-            ctx.runCloseActions();
+            closeActions.run();
         }
     }
 
-    private void finish(StrandContext ctx) {
+    private void finish(Body pending) {
         if (state == State.STREAMING) {
-            write(ctx.response(), true, ctx.takeResponseBody());
+            exchange.write(true, pending.bytes());
             state = State.DONE;
         } else {
-            sendLocked(ctx);
+            sendLocked(pending);
         }
     }
 
-    /** Writes and waits, turning an I/O failure into {@link ClosedException}. */
-    static void write(Response response, boolean last, byte[] bytes) {
-        try {
-            Content.Sink.write(response, last, ByteBuffer.wrap(bytes));
-        } catch (IOException e) {
-            throw new ClosedException("client closed the connection", e);
-        }
+    @Override
+    public String toString() {
+        return exchange.toString();
     }
 
     /**
@@ -243,6 +245,11 @@ final class HttpChannel implements Channel {
     }
 
     private static IllegalStateException alreadySent() {
-        return new IllegalStateException("the response was already sent; a later send() or sendBody() has nowhere to go");
+        return new IllegalStateException("the response was already sent; a later send() has nowhere to go");
+    }
+
+    /** A part sent after the end, e.g. by a broadcast forwarder: like a send to a peer that left. */
+    private static ClosedException complete() {
+        return new ClosedException("the response is complete");
     }
 }

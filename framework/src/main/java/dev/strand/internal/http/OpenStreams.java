@@ -18,6 +18,7 @@ public final class OpenStreams {
         return true;
     }
 
+    /** Forgets a stream that ended by itself. */
     public void remove(Runnable end) {
         enders.remove(end);
     }

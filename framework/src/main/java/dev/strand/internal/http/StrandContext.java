@@ -15,24 +15,20 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
  * The one {@link Context} implementation. Request getters read the Jetty request, or for a
  * WebSocket a snapshot of the upgrade request taken by {@link #detach()} (Jetty recycles the
  * request once the upgrade completes); response setters write Jetty's response headers directly
- * and keep the body until a send; the current {@link Channel} decides what a send means.
+ * and keep the body until a send, which hands it to the current {@link Channel} in one call.
  */
 public final class StrandContext implements Context {
     private static final byte[] EMPTY = new byte[0];
-    private static final String TEXT = "text/plain; charset=utf-8";
-    private static final String BYTES = "application/octet-stream";
-    private static final String JSON = "application/json";
 
+    private final Exchange exchange;
     private final Request request;
     private final Response response;
-    private final Callback callback;
     private final RouteMatch<?> match;
     private final Services services;
     private final String method;
@@ -52,45 +48,37 @@ public final class StrandContext implements Context {
     private String defaultContentType;
     private boolean statusSet;
 
-    StrandContext(Request request, Response response, Callback callback, RouteMatch<?> match, Services services) {
-        this.request = request;
-        this.response = response;
-        this.callback = callback;
+    StrandContext(Exchange exchange, RouteMatch<?> match, Services services) {
+        this.exchange = exchange;
+        this.request = exchange.request();
+        this.response = exchange.response();
         this.match = match;
         this.services = services;
         this.method = request.getMethod();
         this.uri = request.getHttpURI();
         this.headers = request.getHeaders();
-        this.channel = new HttpChannel();
+        this.channel = new HttpChannel(exchange, services.config().limits(), closeActions);
         response.setStatus(200);
     }
 
-    // ---- for the framework ------------------------------------------------------------
+    // ---- for the endpoints that switch channels --------------------------------------
 
-    /** The Jetty request; not to be used after {@link #detach()}. */
-    public Request request() {
-        return request;
+    /** The Jetty exchange, for a channel to take over; its request is not to be used after {@link #detach()}. */
+    public Exchange exchange() {
+        return exchange;
     }
 
-    /** The Jetty response; committed once anything was sent. */
-    public Response response() {
-        return response;
-    }
-
-    /** Jetty's callback for this request; the channel completes it. */
-    public Callback callback() {
-        return callback;
-    }
-
-    /** The route this request matched, or {@code null} for an unknown path or method. */
-    public RouteMatch<?> match() {
-        return match;
-    }
-
+    /** What every Context of this server shares: settings, JSON codec, error responses, open streams. */
     public Services services() {
         return services;
     }
 
+    /** The actions {@link #onClose} collected, for the channel that sees the exchange end. */
+    public Runnable closeActions() {
+        return closeActions::run;
+    }
+
+    /** The channel sends go to now: HTTP until an endpoint switches to SSE or WebSocket. */
     public Channel channel() {
         return channel;
     }
@@ -111,35 +99,35 @@ public final class StrandContext implements Context {
         remoteAddress();
     }
 
+    // ---- for the handler and the error responses ---------------------------------------
+
     /** Marks the exchange as failed beyond answering: it will be aborted when it completes. */
-    public void fail(Throwable cause) {
+    void fail(Throwable cause) {
         if (failure == null) failure = cause;
     }
 
-    /** Why the exchange must be aborted, or {@code null}. */
-    public Throwable failure() {
-        return failure;
+    /** Drops the body set so far and the content type set for it, before an error response. */
+    void resetBody() {
+        response.getHeaders().remove(HttpHeader.CONTENT_TYPE);
+        pending();
     }
 
     /** The body set since the last send, emptied by this call. */
-    public byte[] takeResponseBody() {
-        var body = responseBody;
+    private Body pending() {
+        var body = new Body(responseBody, defaultContentType);
         responseBody = EMPTY;
         hasBody = false;
         return body;
     }
 
-    public boolean hasResponseBody() {
-        return hasBody;
+    /** Sets the body with its default content type, as the public setters do. */
+    void pendingBody(Body body) {
+        body(body.bytes(), body.contentType());
     }
 
-    /** Whether the body set last was bytes: a WebSocket sends it as a binary message, text otherwise. */
-    public boolean responseBodyIsBinary() {
-        return defaultContentType == BYTES;
-    }
-
-    public boolean statusSet() {
-        return statusSet;
+    /** Whether an error response can still be written. */
+    boolean canRespond() {
+        return channel.canRespond();
     }
 
     /** After a handler that set no status and no body and sent nothing: the answer is 204. */
@@ -147,16 +135,9 @@ public final class StrandContext implements Context {
         if (!statusSet && !hasBody && channel.canRespond()) setResponseStatus(204);
     }
 
-    /** Puts the default content type of the body kind set last, unless one was set explicitly. */
-    public void applyContentType() {
-        if (defaultContentType != null && !response.getHeaders().contains(HttpHeader.CONTENT_TYPE)) {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, defaultContentType);
-        }
-    }
-
-    /** Runs the close actions, once; later calls do nothing. Safe from any thread. */
-    public void runCloseActions() {
-        closeActions.run();
+    /** Finishes the exchange once the handler and middleware are done. */
+    void complete() {
+        channel.complete(pending(), failure);
     }
 
     // ---- request ----------------------------------------------------------------------
@@ -249,12 +230,12 @@ public final class StrandContext implements Context {
 
     @Override
     public byte[] requestBody() {
-        return channel.receive(this);
+        return channel.receive();
     }
 
     @Override
     public java.io.InputStream requestBodyStream() {
-        return channel.requestBodyStream(this);
+        return channel.requestBodyStream();
     }
 
     @Override
@@ -325,12 +306,12 @@ public final class StrandContext implements Context {
 
     @Override
     public Context setResponseBody(byte[] body) {
-        return body(body, BYTES);
+        return body(body, Body.BYTES);
     }
 
     @Override
     public Context setResponseBody(String body) {
-        return body(body.getBytes(StandardCharsets.UTF_8), TEXT);
+        return body(body.getBytes(StandardCharsets.UTF_8), Body.TEXT);
     }
 
     @Override
@@ -338,7 +319,7 @@ public final class StrandContext implements Context {
         return switch (body) {
             case String s -> setResponseBody(s);
             case byte[] b -> setResponseBody(b);
-            default -> body(services.json().write(body), JSON);
+            default -> body(services.json().write(body), Body.JSON);
         };
     }
 
@@ -351,25 +332,25 @@ public final class StrandContext implements Context {
 
     @Override
     public Context send() {
-        channel.send(this);
+        channel.send(pending());
         return this;
     }
 
     @Override
     public Context sendBody() {
-        channel.sendBody(this);
+        channel.sendBody(pending());
         return this;
     }
 
     @Override
     public Context sendText(String text) {
-        channel.sendText(this, text);
+        channel.sendText(text);
         return this;
     }
 
     @Override
     public Context sendBinary(byte[] bytes) {
-        channel.sendBinary(this, bytes);
+        channel.sendBinary(bytes);
         return this;
     }
 
@@ -385,7 +366,7 @@ public final class StrandContext implements Context {
 
     @Override
     public void close() {
-        channel.close(this);
+        channel.close(pending());
     }
 
     @Override
@@ -395,7 +376,7 @@ public final class StrandContext implements Context {
 
     @Override
     public Context sendEvent(dev.strand.sse.SseEvent event) {
-        channel.sendEvent(this, event);
+        channel.sendEvent(event);
         return this;
     }
 
@@ -403,18 +384,18 @@ public final class StrandContext implements Context {
 
     @Override
     public WsMessage receive() {
-        return channel.receiveMessage(this);
+        return channel.receiveMessage();
     }
 
     @Override
     public Context ping(byte[] payload) {
-        channel.ping(this, payload);
+        channel.ping(payload);
         return this;
     }
 
     @Override
     public void close(int code, String reason) {
-        channel.close(this, code, reason);
+        channel.close(pending(), code, reason);
     }
 
     @Override

@@ -52,12 +52,12 @@ public final class StrandHandler extends Handler.Abstract {
             }
         }
         var match = lookup instanceof RouteMatch<Endpoint> m ? m : null;
-        var ctx = new StrandContext(request, response, callback, match, services);
+        var ctx = new StrandContext(new Exchange(request, response, callback), match, services);
         var found = lookup;
         var refusal = rejected;
         var chain = match != null ? match.route().target().middleware() : global;
         chain.run(ctx, () -> dispatch(ctx, found, refusal), services.errors());
-        ctx.channel().complete(ctx);
+        ctx.complete();
         return true;
     }
 

@@ -1,8 +1,13 @@
 package dev.strand.internal.json;
 
-/** A request body that is not the JSON the handler asked for; its message is safe to show clients. */
-public final class JsonDecodeException extends RuntimeException {
+import dev.strand.HttpException;
+
+/**
+ * A request body (or WebSocket message) that is not the JSON the handler asked for: a 400
+ * {@link HttpException} whose message says what was wrong and where, safe to show clients.
+ */
+public final class JsonDecodeException extends HttpException {
     JsonDecodeException(String message) {
-        super(message, null, false, false);
+        super(400, message);
     }
 }

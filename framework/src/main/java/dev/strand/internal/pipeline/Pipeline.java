@@ -23,37 +23,45 @@ public final class Pipeline {
     }
 
     /** Runs every middleware in order, then {@code terminal}, unless a middleware stops the chain. Never throws. */
-    public void run(Context ctx, Middleware.Chain terminal, ErrorSink errors) {
-        new Step(ctx, terminal, errors, 0).run();
+    public <C extends Context> void run(C ctx, Middleware.Chain terminal, ErrorSink<? super C> errors) {
+        new Run<>(ctx, terminal, errors).step(0);
     }
 
-    private final class Step implements Middleware.Chain {
-        private final Context ctx;
+    /**
+     * One request's way through the chain: the one object a request allocates here, handed to
+     * every middleware as its {@link Middleware.Chain}. Middleware run nested on one thread, so
+     * {@code current} (the step whose {@code proceed()} continues) is set on the way in and put
+     * back on the way out; a step may proceed only while no step at its depth or deeper has.
+     */
+    private final class Run<C extends Context> implements Middleware.Chain {
+        private final C ctx;
         private final Middleware.Chain terminal;
-        private final ErrorSink errors;
-        private final int index;
-        private boolean proceeded;
+        private final ErrorSink<? super C> errors;
+        private int current;
+        private int proceeded = -1;
 
-        Step(Context ctx, Middleware.Chain terminal, ErrorSink errors, int index) {
+        Run(C ctx, Middleware.Chain terminal, ErrorSink<? super C> errors) {
             this.ctx = ctx;
             this.terminal = terminal;
             this.errors = errors;
-            this.index = index;
         }
 
         @Override
         public void proceed() {
-            if (proceeded) throw new IllegalStateException("chain.proceed() called twice by " + middleware[index - 1]);
-            proceeded = true;
-            run();
+            int index = current;
+            if (proceeded >= index) throw new IllegalStateException("chain.proceed() called twice by " + middleware[index]);
+            proceeded = index;
+            step(index + 1);
+            current = index;
         }
 
-        void run() {
+        void step(int index) {
+            current = index;
             try {
                 if (index == middleware.length) {
                     terminal.proceed();
                 } else {
-                    middleware[index].handle(ctx, new Step(ctx, terminal, errors, index + 1));
+                    middleware[index].handle(ctx, this);
                 }
             } catch (Throwable t) {
                 errors.failed(ctx, t);

@@ -1,7 +1,7 @@
 package dev.strand.internal.routing;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -11,9 +11,11 @@ import java.util.regex.PatternSyntaxException;
  * text or one parameter. Parsed once at startup; a bad pattern fails with a message naming it.
  *
  * @param source   the pattern as written
- * @param segments its segments, root ({@code /}) having none
+ * @param segments   its segments, root ({@code /}) having none
+ * @param paramNames names of the parameters in the order they appear, listed once at parsing so a
+ *                   request's lookup by name allocates nothing
  */
-public record PathPattern(String source, List<Segment> segments) {
+public record PathPattern(String source, List<Segment> segments, List<String> paramNames) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -34,6 +36,7 @@ public record PathPattern(String source, List<Segment> segments) {
 
     public PathPattern {
         segments = List.copyOf(segments);
+        paramNames = List.copyOf(paramNames);
     }
 
     /**
@@ -46,7 +49,7 @@ public record PathPattern(String source, List<Segment> segments) {
             throw bad(source, "it must start with '/'");
         }
         var segments = new ArrayList<Segment>();
-        var names = new HashSet<String>();
+        var names = new LinkedHashSet<String>();
         var parts = splitTopLevel(source);
         for (int i = 0; i < parts.size(); i++) {
             var part = parts.get(i);
@@ -64,12 +67,12 @@ public record PathPattern(String source, List<Segment> segments) {
             }
             segments.add(segment);
         }
-        return new PathPattern(source, segments);
+        return new PathPattern(source, segments, List.copyOf(names));
     }
 
-    /** Names of the parameters in the order they appear. */
-    public List<String> paramNames() {
-        return segments.stream().map(PathPattern::name).filter(n -> n != null).toList();
+    /** The position of parameter {@code name} in {@link #paramNames()}, or -1 if the pattern has none of that name. */
+    int paramIndex(String name) {
+        return paramNames.indexOf(name);
     }
 
     static String name(Segment segment) {

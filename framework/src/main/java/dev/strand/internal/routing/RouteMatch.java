@@ -13,11 +13,8 @@ public record RouteMatch<T>(Route<T> route, String[] values) implements Lookup<T
 
     /** The decoded value of a path parameter, or {@code null} if the route has none of that name. */
     public String param(String name) {
-        var names = route.paramNames();
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equals(name)) return values[i];
-        }
-        return null;
+        int i = route.pattern().paramIndex(name);
+        return i < 0 ? null : values[i];
     }
 
     /** All path parameters, in pattern order. */

@@ -138,6 +138,7 @@ public final class RouteTable<T> {
             return byShape.containsKey(method + " " + pattern.shape());
         }
 
+        /** The frozen table. */
         public RouteTable<T> build() {
             return new RouteTable<>(root, routes);
         }

@@ -2,19 +2,21 @@ package dev.strand.internal.sse;
 
 import dev.strand.ClosedException;
 import dev.strand.internal.http.Channel;
-import dev.strand.internal.http.StrandContext;
+import dev.strand.internal.http.Body;
+import dev.strand.internal.http.Exchange;
+import dev.strand.internal.http.Heartbeat;
+import dev.strand.internal.http.Services;
 import dev.strand.sse.SseEvent;
+import dev.strand.websocket.WsMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +33,12 @@ final class SseChannel implements Channel {
     private static final byte[] HEARTBEAT = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] EMPTY = new byte[0];
 
-    private final StrandContext ctx;
+    private final Exchange exchange;
     private final Channel http;
+    private final Services services;
+    private final Runnable closeActions;
     private final Duration heartbeat;
-    private final Scheduler scheduler;
+    private final Heartbeat beats;
     private final EndPoint endPoint;
     private final long idleTimeout;
     private final Thread handlerThread;
@@ -44,14 +48,19 @@ final class SseChannel implements Channel {
 
     private volatile boolean closed;
     private volatile boolean committed;
-    private volatile Scheduler.Task beat;
 
-    SseChannel(StrandContext ctx, Duration heartbeat) {
-        this.ctx = ctx;
-        this.http = ctx.channel();
+    /**
+     * A stream over {@code exchange}, which {@code http} served so far (it still reads the request
+     * body); {@code closeActions} run when the client is found gone or the stream completes.
+     */
+    SseChannel(Exchange exchange, Channel http, Services services, Runnable closeActions, Duration heartbeat) {
+        this.exchange = exchange;
+        this.http = http;
+        this.services = services;
+        this.closeActions = closeActions;
         this.heartbeat = heartbeat;
-        var request = ctx.request();
-        this.scheduler = request.getComponents().getScheduler();
+        var request = exchange.request();
+        this.beats = new Heartbeat(request.getComponents().getScheduler(), heartbeat, this::beat);
         this.endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
         this.idleTimeout = endPoint.getIdleTimeout();
         this.handlerThread = Thread.currentThread();
@@ -63,39 +72,41 @@ final class SseChannel implements Channel {
      * a graceful stop.
      */
     void open() {
-        if (!ctx.services().streams().add(end)) {
+        if (!services.streams().add(end)) {
             throw new ClosedException("the server is stopping");
         }
         long millis = heartbeat.toMillis();
         endPoint.setIdleTimeout(millis <= 0 ? 0 : Math.max(idleTimeout, 3 * millis));
         write(EMPTY);
-        scheduleBeat();
+        beats.next();
     }
 
     // ---- writes ----------------------------------------------------------------------------
 
     @Override
-    public void sendEvent(StrandContext ctx, SseEvent event) {
-        write(EventFormat.format(event, ctx::jsonText).getBytes(StandardCharsets.UTF_8));
+    public void sendEvent(SseEvent event) {
+        var json = services.json();
+        write(EventFormat.format(event, value -> new String(json.write(value), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
-    public void send(StrandContext ctx) {
-        write(ctx.takeResponseBody());
+    public void send(Body pending) {
+        write(pending.bytes());
     }
 
     @Override
-    public void sendBody(StrandContext ctx) {
-        write(ctx.takeResponseBody());
+    public void sendBody(Body pending) {
+        write(pending.bytes());
     }
 
     @Override
-    public void sendText(StrandContext ctx, String text) {
+    public void sendText(String text) {
         write(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
-    public void sendBinary(StrandContext ctx, byte[] bytes) {
+    public void sendBinary(byte[] bytes) {
         write(bytes);
     }
 
@@ -109,11 +120,11 @@ final class SseChannel implements Channel {
         }
         try {
             if (closed) throw gone();
-            Content.Sink.write(ctx.response(), false, ByteBuffer.wrap(bytes));
+            exchange.write(false, bytes);
             committed = true;
-        } catch (IOException e) {
+        } catch (ClosedException e) {
             vanished();
-            throw new ClosedException("the SSE client is gone", e);
+            throw e;
         } finally {
             writing.release();
         }
@@ -125,24 +136,19 @@ final class SseChannel implements Channel {
 
     // ---- heartbeat: on Jetty's scheduler, never blocks ---------------------------------------
 
-    private void scheduleBeat() {
-        long millis = heartbeat.toMillis();
-        if (millis > 0 && !closed) beat = scheduler.schedule(this::beat, millis, TimeUnit.MILLISECONDS);
-    }
-
     private void beat() {
         if (closed) return;
         if (!writing.tryAcquire()) {
-            scheduleBeat();
+            beats.next();
             return;
         }
-        ctx.response().write(false, ByteBuffer.wrap(HEARTBEAT), Callback.from(() -> {
+        exchange.response().write(false, ByteBuffer.wrap(HEARTBEAT), Callback.from(() -> {
             committed = true;
             writing.release();
-            scheduleBeat();
+            beats.next();
         }, failure -> {
             writing.release();
-            LOG.debug("{}: heartbeat failed, the client is gone: {}", ctx, failure.toString());
+            LOG.debug("{}: heartbeat failed, the client is gone: {}", exchange, failure.toString());
             vanished();
         }));
     }
@@ -150,19 +156,24 @@ final class SseChannel implements Channel {
     /** The client is gone: later sends fail, and whatever the handler joined (a topic, say) lets go now. */
     private void vanished() {
         closed = true;
-        ctx.runCloseActions();
+        closeActions.run();
     }
 
     // ---- the rest of the channel -------------------------------------------------------------
 
     @Override
-    public byte[] receive(StrandContext ctx) {
-        return http.receive(ctx);
+    public byte[] receive() {
+        return http.receive();
     }
 
     @Override
-    public InputStream requestBodyStream(StrandContext ctx) {
-        return http.requestBodyStream(ctx);
+    public InputStream requestBodyStream() {
+        return http.requestBodyStream();
+    }
+
+    @Override
+    public WsMessage receiveMessage() {
+        return http.receiveMessage();
     }
 
     @Override
@@ -171,7 +182,7 @@ final class SseChannel implements Channel {
     }
 
     @Override
-    public void close(StrandContext ctx) {
+    public void close(Body pending) {
         closed = true;
     }
 
@@ -187,17 +198,15 @@ final class SseChannel implements Channel {
     }
 
     @Override
-    public void complete(StrandContext ctx) {
-        var task = beat;
-        if (task != null) task.cancel();
-        ctx.services().streams().remove(end);
+    public void complete(Body pending, Throwable failure) {
+        beats.stop();
+        services.streams().remove(end);
         endPoint.setIdleTimeout(idleTimeout);
         if (!committed) {
-            http.complete(ctx);
+            http.complete(pending, failure);
             return;
         }
-        var failure = ctx.failure();
-        var callback = ctx.callback();
+        var callback = exchange.callback();
         try {
             if (failure != null && !(failure instanceof ClosedException) && !(failure instanceof InterruptedException)) {
                 callback.failed(failure);
@@ -205,7 +214,7 @@ final class SseChannel implements Channel {
             }
             writing.acquireUninterruptibly();
             try {
-                Content.Sink.write(ctx.response(), true, ByteBuffer.wrap(EMPTY));
+                Content.Sink.write(exchange.response(), true, ByteBuffer.wrap(EMPTY));
                 callback.succeeded();
             } catch (IOException e) {
                 callback.failed(e);
@@ -214,7 +223,12 @@ final class SseChannel implements Channel {
             }
         } finally {
             Thread.interrupted();
-            ctx.runCloseActions();
+            closeActions.run();
         }
+    }
+
+    @Override
+    public String toString() {
+        return exchange.toString();
     }
 }

@@ -31,7 +31,7 @@ public record SseEndpoint(Pipeline middleware, Invoker handler, Duration heartbe
         ctx.setResponseHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .setResponseHeader("Cache-Control", "no-cache")
                 .setResponseHeader("X-Accel-Buffering", "no");
-        var stream = new SseChannel(ctx, heartbeat);
+        var stream = new SseChannel(ctx.exchange(), ctx.channel(), ctx.services(), ctx.closeActions(), heartbeat);
         ctx.channel(stream);
         stream.open();
         handler.invoke(ctx, arguments);

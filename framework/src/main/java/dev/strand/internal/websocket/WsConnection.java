@@ -2,7 +2,10 @@ package dev.strand.internal.websocket;
 
 import dev.strand.ClosedException;
 import dev.strand.HttpException;
+import dev.strand.internal.http.Body;
 import dev.strand.internal.http.Channel;
+import dev.strand.internal.http.ErrorResponses;
+import dev.strand.internal.http.Heartbeat;
 import dev.strand.internal.http.StrandContext;
 import dev.strand.internal.json.JsonDecodeException;
 import dev.strand.internal.routing.Invoker;
@@ -10,7 +13,6 @@ import dev.strand.websocket.WsClose;
 import dev.strand.websocket.WsMessage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -46,10 +48,12 @@ public final class WsConnection implements Session.Listener, Channel {
     private static final int MAX_REASON_BYTES = 123;
 
     private final StrandContext ctx;
+    private final Runnable closeActions;
     private final Invoker handler;
     private final Object[] arguments;
     private final WsOptions options;
     private final Scheduler scheduler;
+    private final Heartbeat heartbeat;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -63,14 +67,16 @@ public final class WsConnection implements Session.Listener, Channel {
     private volatile long pingSentAt;
     /** When Strand last went back to reading (System.nanoTime()): a full slot stops it reading. */
     private volatile long readingSince;
-    private volatile Scheduler.Task heartbeat;
 
+    /** The connection for {@code ctx}, whose handler it runs; the session comes when it opens. */
     WsConnection(StrandContext ctx, Invoker handler, Object[] arguments, WsOptions options, Scheduler scheduler) {
         this.ctx = ctx;
+        this.closeActions = ctx.closeActions();
         this.handler = handler;
         this.arguments = arguments;
         this.options = options;
         this.scheduler = scheduler;
+        this.heartbeat = new Heartbeat(scheduler, options.pingInterval(), this::beat);
     }
 
     // ---- Jetty's side: never blocks --------------------------------------------------------
@@ -83,7 +89,7 @@ public final class WsConnection implements Session.Listener, Channel {
         session.setIdleTimeout(options.idleTimeout());
         readingSince = System.nanoTime();
         Thread.ofVirtual().name("strand-ws-" + IDS.incrementAndGet()).start(this::loop);
-        scheduleHeartbeat();
+        heartbeat.next();
         session.demand();
     }
 
@@ -136,9 +142,8 @@ public final class WsConnection implements Session.Listener, Channel {
         } finally {
             lock.unlock();
         }
-        var task = heartbeat;
-        if (task != null) task.cancel();
-        ctx.runCloseActions();
+        heartbeat.stop();
+        closeActions.run();
     }
 
     // ---- the handler's loop ------------------------------------------------------------------
@@ -156,14 +161,13 @@ public final class WsConnection implements Session.Listener, Channel {
             LOG.debug("{} refused: {} {}", ctx, e.status(), e.getMessage());
             closeWith(e.status() < 500 ? WsClose.POLICY_VIOLATION : WsClose.SERVER_ERROR, e.getMessage());
         } catch (Throwable t) {
-            var id = Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x10000000);
-            LOG.error("{} WebSocket handler failed [error id {}]", ctx, id, t);
+            var id = ErrorResponses.logWithId(ctx + " WebSocket handler", t);
             closeWith(WsClose.SERVER_ERROR, "Server error (id " + id + ")");
         }
     }
 
     @Override
-    public WsMessage receiveMessage(StrandContext ctx) {
+    public WsMessage receiveMessage() {
         WsMessage message;
         lock.lock();
         try {
@@ -184,28 +188,26 @@ public final class WsConnection implements Session.Listener, Channel {
     }
 
     @Override
-    public byte[] receive(StrandContext ctx) {
-        var message = receiveMessage(ctx);
+    public byte[] receive() {
+        var message = receiveMessage();
         return message == null ? EMPTY : message.bytes();
     }
 
     // ---- sending: any thread -----------------------------------------------------------------
 
     @Override
-    public void send(StrandContext ctx) {
-        boolean binary = ctx.responseBodyIsBinary();
-        var body = ctx.takeResponseBody();
-        if (binary) sendBinary(ctx, body);
-        else sendText(ctx, new String(body, StandardCharsets.UTF_8));
+    public void send(Body pending) {
+        if (pending.binary()) sendBinary(pending.bytes());
+        else sendText(new String(pending.bytes(), StandardCharsets.UTF_8));
     }
 
     @Override
-    public void sendBody(StrandContext ctx) {
-        send(ctx);
+    public void sendBody(Body pending) {
+        send(pending);
     }
 
     @Override
-    public void sendText(StrandContext ctx, String text) {
+    public void sendText(String text) {
         var size = reserve(text.length());
         sendLock.lock();
         try {
@@ -216,7 +218,7 @@ public final class WsConnection implements Session.Listener, Channel {
     }
 
     @Override
-    public void sendBinary(StrandContext ctx, byte[] bytes) {
+    public void sendBinary(byte[] bytes) {
         var size = reserve(bytes.length);
         sendLock.lock();
         try {
@@ -227,7 +229,7 @@ public final class WsConnection implements Session.Listener, Channel {
     }
 
     @Override
-    public void ping(StrandContext ctx, byte[] payload) {
+    public void ping(byte[] payload) {
         if (closed()) throw new ClosedException("the WebSocket is closed");
         session.sendPing(ByteBuffer.wrap(payload), Callback.NOOP);
     }
@@ -270,11 +272,6 @@ public final class WsConnection implements Session.Listener, Channel {
 
     // ---- heartbeat ---------------------------------------------------------------------------
 
-    private void scheduleHeartbeat() {
-        long millis = options.pingInterval().toMillis();
-        if (millis > 0 && !closed()) heartbeat = scheduler.schedule(this::beat, millis, TimeUnit.MILLISECONDS);
-    }
-
     /**
      * Pings the peer, or drops it when the previous ping went unanswered for a whole interval in
      * which Strand was reading. While the one-message slot is full Strand reads nothing, so a pong
@@ -295,7 +292,7 @@ public final class WsConnection implements Session.Listener, Channel {
             pingSentAt = System.nanoTime();
         }
         session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
-        scheduleHeartbeat();
+        heartbeat.next();
     }
 
     private boolean inboundWaiting() {
@@ -330,12 +327,12 @@ public final class WsConnection implements Session.Listener, Channel {
     }
 
     @Override
-    public void close(StrandContext ctx) {
+    public void close(Body pending) {
         closeWith(WsClose.NORMAL, "");
     }
 
     @Override
-    public void close(StrandContext ctx, int code, String reason) {
+    public void close(Body pending, int code, String reason) {
         closeWith(code, reason);
     }
 
@@ -365,6 +362,11 @@ public final class WsConnection implements Session.Listener, Channel {
 
     /** The upgrade's callback belongs to Jetty, and the close actions run when the WebSocket ends. */
     @Override
-    public void complete(StrandContext ctx) {
+    public void complete(Body pending, Throwable failure) {
+    }
+
+    @Override
+    public String toString() {
+        return ctx.toString();
     }
 }

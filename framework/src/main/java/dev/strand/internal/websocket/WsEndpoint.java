@@ -34,9 +34,10 @@ public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options
         }
         int deflate = DeflateOffer.choose(ctx.headers("Sec-WebSocket-Extensions"));
         var arguments = handler.bind(ctx, false);
-        var container = ServerWebSocketContainer.get(ctx.request().getContext());
+        var exchange = ctx.exchange();
+        var container = ServerWebSocketContainer.get(exchange.request().getContext());
         var http = ctx.channel();
-        var connection = new WsConnection(ctx, handler, arguments, options, ctx.request().getComponents().getScheduler());
+        var connection = new WsConnection(ctx, handler, arguments, options, exchange.request().getComponents().getScheduler());
         ctx.detach();
         ctx.channel(connection);
         boolean upgraded;
@@ -49,7 +50,7 @@ public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options
                                 .toList().get(deflate))
                         : List.of());
                 return connection;
-            }, ctx.request(), ctx.response(), ctx.callback());
+            }, exchange.request(), exchange.response(), exchange.callback());
         } catch (RuntimeException e) {
             ctx.channel(http);
             throw e;
