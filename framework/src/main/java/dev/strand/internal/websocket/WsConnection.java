@@ -4,6 +4,7 @@ import dev.strand.ClosedException;
 import dev.strand.HttpException;
 import dev.strand.internal.http.Channel;
 import dev.strand.internal.http.StrandContext;
+import dev.strand.internal.http.StrandThreadPool;
 import dev.strand.internal.json.JsonDecodeException;
 import dev.strand.internal.routing.Invoker;
 import dev.strand.websocket.WsClose;
@@ -144,6 +145,7 @@ public final class WsConnection implements Session.Listener, Channel {
     // ---- the handler's loop ------------------------------------------------------------------
 
     private void loop() {
+        StrandThreadPool.readInline();
         try {
             handler.invoke(ctx, arguments);
             closeWith(WsClose.NORMAL, "");
