@@ -361,6 +361,11 @@ public final class WsConnection implements Session.Listener, Channel {
     }
 
     @Override
+    public dev.strand.Context.Kind kind() {
+        return dev.strand.Context.Kind.WEBSOCKET;
+    }
+
+    @Override
     public boolean canRespond() {
         return false;
     }
