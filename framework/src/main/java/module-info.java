@@ -17,6 +17,7 @@ module dev.strand {
     requires transitive com.fasterxml.jackson.databind;
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.websocket.server;
+    requires org.eclipse.jetty.websocket.core.common;
     requires io.github.classgraph;
     requires org.slf4j;
     // Only for the Redis relay of broadcast; apps that use it add jedis themselves.

@@ -409,4 +409,22 @@ public interface Context {
      * @param action what to run, e.g. leaving a broadcast topic
      */
     void onClose(Runnable action);
+
+    /**
+     * What this exchange is, fixed once the handler runs: {@link Kind#WEBSOCKET} on a {@code @Ws}
+     * route once the connection is open, {@link Kind#SSE} on an {@code @Sse} route once the stream
+     * started, {@link Kind#HTTP} otherwise (also for middleware running before the upgrade or
+     * the stream).
+     */
+    Kind kind();
+
+    /** The kinds of exchange one {@link Context} serves. */
+    enum Kind {
+        /** A request answered with one response, possibly streamed in chunks. */
+        HTTP,
+        /** A Server-Sent Events stream: sends are events, blocking until written. */
+        SSE,
+        /** A WebSocket connection: sends only queue, receives wait for the next message. */
+        WEBSOCKET
+    }
 }

@@ -125,10 +125,14 @@ public final class Hub implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public Subscription subscribe(String topic, int capacity) {
+        return subscribe(topic, capacity, null);
+    }
+
+    private Subscription subscribe(String topic, int capacity, DirectSink sink) {
         Objects.requireNonNull(topic, "topic");
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
         if (closed) throw closedHub();
-        var subscription = new Subscription(topic, capacity, this);
+        var subscription = new Subscription(topic, capacity, this, sink);
         topics.compute(topic, (name, t) -> {
             var joined = t == null ? new Topic() : t;
             joined.add(subscription);
@@ -156,10 +160,20 @@ public final class Hub implements AutoCloseable {
     /**
      * Joins a connection to a topic: each message is sent to it with {@link Context#sendText}
      * (a WebSocket text message, which may go out alongside the handler's own sends; a chunk of
-     * a streamed response), on a virtual thread of its own. See
-     * {@link #forward(Context, Subscription, BiConsumer)}.
+     * a streamed response). See {@link #forward(Context, Subscription, BiConsumer)}.
+     *
+     * <p>To a WebSocket, each message goes straight from the publishing thread into the
+     * connection's outbound buffer: a WebSocket send only queues, so the publisher still never
+     * waits, and no thread is woken per subscriber and message. Such a subscription never lags in
+     * the hub; a peer that reads too slowly is closed with 1013 once its outbound buffer
+     * overflows, and leaves the topic. Other connections get a virtual thread that forwards.
      */
     public Subscription forward(Context ctx, String topic) {
+        if (ctx.kind() == Context.Kind.WEBSOCKET) {
+            var subscription = subscribe(topic, 1, new DirectSink(ctx));
+            ctx.onClose(subscription::close);
+            return subscription;
+        }
         return forward(ctx, subscribe(topic), Context::sendText);
     }
 

@@ -37,12 +37,15 @@ public final class Subscription implements AutoCloseable {
     private int size;
     private long missed;
     private volatile boolean closed;
+    /** Where {@link Hub#forward} sends each message at publish time, instead of the buffer; or {@code null}. */
+    private final DirectSink sink;
 
-    Subscription(String topic, int capacity, Hub hub) {
+    Subscription(String topic, int capacity, Hub hub, DirectSink sink) {
         this.topic = topic;
         this.capacity = capacity;
         this.hub = hub;
-        this.ring = new String[Math.min(capacity, INITIAL_SLOTS)];
+        this.sink = sink;
+        this.ring = sink != null ? new String[0] : new String[Math.min(capacity, INITIAL_SLOTS)];
     }
 
     /** {@return the topic this subscription listens to} */
@@ -161,11 +164,13 @@ public final class Subscription implements AutoCloseable {
 
     /**
      * Buffers a message, dropping the oldest when full; never waits except for the buffer's lock,
-     * which readers hold only to take one item.
+     * which readers hold only to take one item. A subscription with a {@link DirectSink} hands the
+     * message to it instead, on the publisher's thread.
      *
-     * @return whether it was buffered; {@code false} once closed
+     * @return whether it was buffered or sent; {@code false} once closed
      */
     boolean offer(String message) {
+        if (sink != null) return !closed && sink.send(message, this);
         lock.lock();
         try {
             if (closed) return false;

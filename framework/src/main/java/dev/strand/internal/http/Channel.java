@@ -51,6 +51,11 @@ public interface Channel {
         return null;
     }
 
+    /** What kind of exchange this channel carries. */
+    default dev.strand.Context.Kind kind() {
+        return dev.strand.Context.Kind.HTTP;
+    }
+
     /** Whether the peer is known to be gone. */
     boolean closed();
 

@@ -11,7 +11,6 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
@@ -24,7 +23,7 @@ public final class JettyServer {
     private final ServerConnector connector;
 
     public JettyServer(StrandConfig config, Handler handler, ErrorResponses errors) {
-        var threads = new QueuedThreadPool();
+        var threads = new StrandThreadPool();
         threads.setName("strand");
         threads.setVirtualThreadsExecutor(
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("strand-vt-", 0).factory()));

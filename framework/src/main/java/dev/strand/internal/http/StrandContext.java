@@ -370,6 +370,11 @@ public final class StrandContext implements Context {
     }
 
     @Override
+    public Kind kind() {
+        return channel.kind();
+    }
+
+    @Override
     public void onClose(Runnable action) {
         closeActions.add(action);
     }

@@ -193,6 +193,11 @@ final class SseChannel implements Channel {
     }
 
     @Override
+    public dev.strand.Context.Kind kind() {
+        return dev.strand.Context.Kind.SSE;
+    }
+
+    @Override
     public boolean canRespond() {
         return !committed;
     }

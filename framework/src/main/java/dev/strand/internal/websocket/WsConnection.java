@@ -7,6 +7,7 @@ import dev.strand.internal.http.Channel;
 import dev.strand.internal.http.ErrorResponses;
 import dev.strand.internal.http.Heartbeat;
 import dev.strand.internal.http.StrandContext;
+import dev.strand.internal.http.StrandThreadPool;
 import dev.strand.internal.json.JsonDecodeException;
 import dev.strand.internal.routing.Invoker;
 import dev.strand.websocket.WsClose;
@@ -149,6 +150,7 @@ public final class WsConnection implements Session.Listener, Channel {
     // ---- the handler's loop ------------------------------------------------------------------
 
     private void loop() {
+        StrandThreadPool.readInline();
         try {
             handler.invoke(ctx, arguments);
             closeWith(WsClose.NORMAL, "");
@@ -353,6 +355,11 @@ public final class WsConnection implements Session.Listener, Channel {
         int end = MAX_REASON_BYTES;
         while (end > 0 && (bytes[end] & 0xC0) == 0x80) end--;
         return new String(bytes, 0, end, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public dev.strand.Context.Kind kind() {
+        return dev.strand.Context.Kind.WEBSOCKET;
     }
 
     @Override

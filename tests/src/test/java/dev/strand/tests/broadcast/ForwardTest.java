@@ -97,6 +97,29 @@ class ForwardTest {
     }
 
     @Test
+    void aWebSocketThatStopsReadingIsClosedWith1013WhileTheOthersGetEverything(TestClient client) throws Exception {
+        try (var slow = client.ws("/chat/flood"); var fast = client.ws("/chat/flood")) {
+            Await.until("both joined", WAIT, () -> HUB.subscriberCount("flood") == 2);
+            slow.pauseReading();
+            var chunk = "x".repeat(64 * 1024);
+            int sent = 0;
+            // Publishing goes straight into each socket's outbound buffer and never waits: the
+            // slow one's overflows (1 MiB beyond what TCP holds) and it leaves the room, while
+            // the one that reads gets every message, in order.
+            while (HUB.subscriberCount("flood") == 2 && sent < 2_000) {
+                HUB.publish("flood", sent + chunk);
+                assertTrue(fast.receiveText().startsWith(sent + "x"), "message " + sent + " in order");
+                sent++;
+            }
+            assertEquals(1, HUB.subscriberCount("flood"), "the reader that stopped left after " + sent + " messages");
+            HUB.publish("flood", "after");
+            assertEquals("after", fast.receiveText());
+            slow.resumeReading();
+            assertEquals(1013, slow.awaitClose().code());
+        }
+    }
+
+    @Test
     void aWebSocketThatClosesOrDropsLeavesTheRoom(TestClient client) throws Exception {
         var closing = client.ws("/chat/leaving");
         var dropping = client.ws("/chat/leaving");
