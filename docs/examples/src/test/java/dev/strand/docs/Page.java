@@ -29,6 +29,15 @@ record Page(Path file, List<Part> parts) {
     private static final Pattern SNIPPET = Pattern.compile("^ {0,3}<<<\\s*(\\S+?)(?:#([\\w-]+))?(?:\\s*\\{[^}]*\\})?(?:\\s*\\[[^]]*\\])?\\s*$");
     /** VitePress's Markdown include: {@code <!--@include: path#region-->}. */
     private static final Pattern INCLUDE = Pattern.compile("<!--\\s*@include:\\s*(\\S+?)(?:#([\\w-]+))?(?:\\{\\d*,\\d*\\})?\\s*-->");
+    /**
+     * The region markers VitePress understands in the files we include (Java/JS, XML/HTML,
+     * shell/YAML), trimmed: group 1 is {@code region} or {@code endregion}, group 2 the name. The
+     * site removes them from whole-file includes too (.vitepress/config.mts).
+     */
+    static final List<Pattern> REGION_MARKERS = List.of(
+            Pattern.compile("^//\\s?#?((?:end)?region) ([\\w*-]+)$"),
+            Pattern.compile("^<!-- #?((?:end)?region) ([\\w*-]+) -->$"),
+            Pattern.compile("^# ?((?:end)?region) ([\\w*-]+)$"));
     /** What the walkthrough is told about the next block, invisible on the site: {@code <!-- walkthrough: ctrl-c -->}. */
     private static final Pattern DIRECTIVE = Pattern.compile("^<!--\\s*walkthrough:\\s*(.*?)\\s*-->$");
 

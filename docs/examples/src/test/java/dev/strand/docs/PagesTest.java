@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +23,6 @@ import org.junit.jupiter.api.Test;
  * block that no longer compiles.
  */
 class PagesTest {
-    /** The region markers VitePress understands in the files we include: Java/JS, XML/HTML, shell/YAML. */
-    private static final List<Pattern> MARKERS = List.of(
-            Pattern.compile("^//\\s?#?((?:end)?region) ([\\w*-]+)$"),
-            Pattern.compile("^<!-- #?((?:end)?region) ([\\w*-]+) -->$"),
-            Pattern.compile("^# ?((?:end)?region) ([\\w*-]+)$"));
-
     @Test
     void noPageHasAHandWrittenJavaBlock() {
         var found = new ArrayList<String>();
@@ -102,7 +95,7 @@ class PagesTest {
     }
 
     private static Matcher marker(String line) {
-        for (var pattern : MARKERS) {
+        for (var pattern : Page.REGION_MARKERS) {
             var m = pattern.matcher(line.strip());
             if (m.matches()) return m;
         }

@@ -50,11 +50,9 @@ final class Walkthrough implements AutoCloseable {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
     private static final Path REPOSITORY = Page.DOCS.getParent();
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
-    /** The region markers the site removes from whole-file includes (.vitepress/config.mts). */
-    private static final List<Pattern> REGION_MARKERS = List.of(
-            Pattern.compile("^// ?#?(end)?region [\\w*-]+$"),
-            Pattern.compile("^<!-- #?(end)?region [\\w*-]+ -->$"),
-            Pattern.compile("^# ?(end)?region [\\w*-]+$"));
+    /** Every directive this class knows, so that a misspelt one fails instead of being ignored. */
+    private static final Pattern DIRECTIVE = Pattern.compile(
+            "(network|background until \"[^\"]+\"|ctrl-c|input|log|add to pom\\.xml)?(,?\\s*varies \"[^\"]+\")*");
 
     private final Path root;
     private final Path home;
@@ -75,6 +73,8 @@ final class Walkthrough implements AutoCloseable {
             // mvnw keeps the Maven it downloads under ~/.m2/wrapper; lend the reader the one already here.
             Files.createSymbolicLink(Files.createDirectories(home.resolve(".m2")).resolve("wrapper"), wrapper);
         }
+        // curl shows a progress meter when its output is not a terminal; a reader's is.
+        Files.writeString(home.resolve(".curlrc"), "silent\nshow-error\n");
         origin = snapshotOfThisCheckout(root.resolve("strand-origin"));
         cwd = Files.createDirectories(root.resolve("reader"));
     }
@@ -103,13 +103,14 @@ final class Walkthrough implements AutoCloseable {
         var target = cwd.resolve(path);
         Files.createDirectories(target.getParent());
         var lines = Files.readAllLines(include.source()).stream()
-                .filter(line -> REGION_MARKERS.stream().noneMatch(marker -> marker.matcher(line.strip()).matches()))
+                .filter(line -> Page.REGION_MARKERS.stream().noneMatch(marker -> marker.matcher(line.strip()).matches()))
                 .toList();
         Files.write(target, lines);
     }
 
     private void run(Page page, Page.Fence fence) throws IOException, InterruptedException {
         var directive = fence.directive() == null ? "" : fence.directive();
+        if (!DIRECTIVE.matcher(directive).matches()) throw new IllegalArgumentException(page.where(fence) + ": unknown directive " + directive);
         var varying = new ArrayList<String>();
         for (var m = Pattern.compile("varies " + QUOTED.pattern()).matcher(directive); m.find(); ) varying.add(m.group(1));
         switch (fence.language()) {
@@ -255,10 +256,12 @@ final class Walkthrough implements AutoCloseable {
 
     /** Ends whatever still runs, the sandbox, and removes the reader's folders. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         try {
             for (var shell : everything) shell.kill();
             sandbox.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
