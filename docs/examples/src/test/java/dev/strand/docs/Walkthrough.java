@@ -2,7 +2,6 @@ package dev.strand.docs;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +81,13 @@ final class Walkthrough implements AutoCloseable {
     /** A new reader in a new sandbox. */
     static Walkthrough start() throws IOException, InterruptedException {
         var root = Files.createTempDirectory("strand-walkthrough-");
-        return new Walkthrough(root, Sandbox.create());
+        var sandbox = Sandbox.create();
+        try {
+            return new Walkthrough(root, sandbox);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
     }
 
     /** Does what the page says, top to bottom, and stops what it started, as the page says to. */
