@@ -33,13 +33,13 @@ final class Tutorials {
 
     /**
      * Where a reader saves an example file, relative to their project: {@code src/...} as under
-     * {@code examples/}, and the starter pom as {@code pom.xml}. {@code null} for files that only
-     * illustrate a guide (the examples module's own pom, deployment files).
+     * {@code examples/}. {@code null} for files that only illustrate a guide (the examples
+     * module's own pom, deployment files) and for the archetype's templates, which Getting started
+     * shows as the project {@code archetype:generate} writes, not as files to save.
      */
     static String readerPath(Path source) {
         if (!source.startsWith(Page.EXAMPLES)) return null;
         var relative = Page.EXAMPLES.relativize(source).toString().replace('\\', '/');
-        if (relative.equals("starter/pom.xml")) return "pom.xml";
         return relative.startsWith("src/") ? relative : null;
     }
 

@@ -184,7 +184,9 @@ final class Walkthrough implements AutoCloseable {
     private void addDependency(List<String> xml) throws IOException {
         var pom = cwd.resolve("pom.xml");
         var text = Files.readString(pom);
-        int end = text.indexOf("</dependencies>");
+        // The project's own dependencies, not the BOM import in <dependencyManagement> above them.
+        int managed = text.indexOf("</dependencyManagement>");
+        int end = text.indexOf("</dependencies>", Math.max(0, managed));
         if (end < 0) throw new AssertionError(pom + " has no <dependencies> to add to");
         int line = text.lastIndexOf('\n', end) + 1;
         Files.writeString(pom, text.substring(0, line) + String.join("\n", xml) + "\n" + text.substring(line));
