@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * reads what it lacks from this machine's repository, untouched). Everything runs inside a network
  * namespace of its own, with only a loopback interface: the apps bind the ports the pages name
  * (8080, 8081, 6379, ...) without clashing with anything else on the machine, nothing reaches the
- * network, and every process left behind is found and ended. The one block marked
- * {@code network} (building Strand, which may download plugins) runs outside it. Getting started
+ * network, and every process left behind is found and ended. The blocks marked {@code network}
+ * (building Strand and generating the project, where Maven may download plugins) run outside it. Getting started
  * clones {@code <strand-repository-url>}: here, a git repository made from this checkout's files.
  *
  * <p>Directives, in an HTML comment right above a block ({@code <!-- walkthrough: ctrl-c -->}),
