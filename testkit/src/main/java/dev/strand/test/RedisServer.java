@@ -70,7 +70,7 @@ public final class RedisServer implements AutoCloseable {
     public void kill() throws InterruptedException {
         if (process == null) return;
         process.destroyForcibly();
-        if (!process.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) fail("redis-server on port " + port + " did not die within " + READY_TIMEOUT);
+        if (!process.waitFor(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) fail("redis-server on port " + port + " did not die within " + Deadline.text(READY_TIMEOUT));
         process = null;
     }
 
@@ -121,7 +121,7 @@ public final class RedisServer implements AutoCloseable {
         while (true) {
             if (!process.isAlive()) fail("redis-server exited with " + process.exitValue() + " on port " + port + ":\n" + tail(log));
             if (answersPing()) return;
-            if (System.nanoTime() - deadline > 0) fail("redis-server on port " + port + " did not answer PING within " + READY_TIMEOUT + ":\n" + tail(log));
+            if (System.nanoTime() - deadline > 0) fail("redis-server on port " + port + " did not answer PING within " + Deadline.text(READY_TIMEOUT) + ":\n" + tail(log));
             Thread.sleep(20);
         }
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A Server-Sent Events client for tests: reads the stream on a thread of its own, parses it as a
@@ -44,14 +45,15 @@ public final class SseTestClient implements AutoCloseable {
     private final int status;
     private final HttpHeaders headers;
     private final String target;
-    private final Duration timeout;
+    private final Supplier<Duration> timeout;
     private final InputStream body;
     private final String refusal;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private volatile boolean comments;
     private volatile boolean ended;
 
-    SseTestClient(int status, HttpHeaders headers, InputStream body, String target, Duration timeout) throws IOException {
+    /** A client whose waits last what {@code timeout} says at the moment each wait starts. */
+    SseTestClient(int status, HttpHeaders headers, InputStream body, String target, Supplier<Duration> timeout) throws IOException {
         this.status = status;
         this.headers = headers;
         this.target = target;
@@ -89,22 +91,22 @@ public final class SseTestClient implements AutoCloseable {
 
     /** The next event; fails after the client's timeout, or if the stream ended or was refused first. */
     public Event next() {
-        return next(timeout);
+        return next(timeout.get());
     }
 
     /** The next event, waiting at most {@code limit}. */
     public Event next(Duration limit) {
         if (refusal != null) throw new AssertionError("the stream " + target + " was refused with " + status + ": " + refusal);
-        long deadline = System.nanoTime() + limit.toNanos();
+        var deadline = Deadline.in(limit);
         while (true) {
             Event e;
             try {
-                e = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                e = events.poll(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("waiting for an event was interrupted", ie);
             }
-            if (e == null) throw new AssertionError("expected an event from " + target + " within " + limit + ", but none arrived");
+            if (e == null) throw new AssertionError("expected an event from " + target + " within " + deadline + ", but none arrived");
             if (e == END) {
                 events.add(END);
                 throw new AssertionError("expected an event from " + target + ", but the stream ended");
@@ -115,9 +117,9 @@ public final class SseTestClient implements AutoCloseable {
 
     /** Waits until the server ends the stream, skipping any events still coming; fails after the timeout. */
     public void awaitEnd() {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        var deadline = Deadline.in(timeout.get());
         try {
-            for (Event e; (e = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null; ) {
+            for (Event e; (e = events.poll(deadline.remainingNanos(), TimeUnit.NANOSECONDS)) != null; ) {
                 if (e == END) {
                     events.add(END);
                     return;
@@ -126,7 +128,7 @@ public final class SseTestClient implements AutoCloseable {
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         }
-        throw new AssertionError("expected the stream " + target + " to end within " + timeout + ", but it stayed open");
+        throw new AssertionError("expected the stream " + target + " to end within " + deadline + ", but it stayed open");
     }
 
     /** Whether the server has ended the stream. */

@@ -31,7 +31,7 @@ public final class TestClient implements AutoCloseable {
 
     private final URI base;
     private final HttpClient http;
-    private Duration timeout = Duration.ofSeconds(10);
+    private volatile Duration timeout = Duration.ofSeconds(10);
 
     /** A client for the server at {@code base} (e.g. {@code http://127.0.0.1:8080/}). */
     public TestClient(URI base) {
@@ -47,7 +47,7 @@ public final class TestClient implements AutoCloseable {
         return base;
     }
 
-    /** The longest any call waits; 10 seconds unless set. */
+    /** The longest any call waits; 10 seconds unless set. WebSocket and SSE clients already open follow changes. */
     public Duration timeout() {
         return timeout;
     }
@@ -105,15 +105,23 @@ public final class TestClient implements AutoCloseable {
         return send(builder.build(), method + " " + path);
     }
 
+    /** Sends and reads the whole response within one timeout: the request's own covers only the headers. */
     private TestResponse send(HttpRequest request, String what) {
+        var pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            var response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new TestResponse(response.statusCode(), response.headers(), response.body());
-        } catch (HttpTimeoutException e) {
-            throw new AssertionError(what + ": no response within " + timeout, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(what + " failed: " + e.getMessage(), e);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new AssertionError(what + ": no response within " + Deadline.text(timeout), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw new AssertionError(what + ": no response within " + Deadline.text(timeout), e.getCause());
+            }
+            throw new UncheckedIOException(what + " failed: " + e.getCause().getMessage(),
+                    e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new AssertionError(what + " was interrupted", e);
         }
@@ -156,9 +164,9 @@ public final class TestClient implements AutoCloseable {
         try {
             var response = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream())
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new SseTestClient(response.statusCode(), response.headers(), response.body(), what, timeout);
+            return new SseTestClient(response.statusCode(), response.headers(), response.body(), what, this::timeout);
         } catch (TimeoutException e) {
-            throw new AssertionError(what + ": no response headers within " + timeout);
+            throw new AssertionError(what + ": no response headers within " + Deadline.text(timeout));
         } catch (ExecutionException | IOException e) {
             throw new AssertionError(what + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -174,7 +182,7 @@ public final class TestClient implements AutoCloseable {
      * @throws AssertionError when the server refuses the upgrade, naming its status
      */
     public WsTestClient ws(String path, String... headers) {
-        var client = new WsTestClient(timeout, path);
+        var client = new WsTestClient(this::timeout, path);
         try {
             wsBuilder(headers).buildAsync(wsUri(path), client.listener()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return client;
@@ -185,7 +193,7 @@ public final class TestClient implements AutoCloseable {
             }
             throw new AssertionError("WebSocket " + path + " failed to open: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new AssertionError("WebSocket " + path + " did not open within " + timeout);
+            throw new AssertionError("WebSocket " + path + " did not open within " + Deadline.text(timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("opening WebSocket " + path + " was interrupted", e);
@@ -210,7 +218,7 @@ public final class TestClient implements AutoCloseable {
             }
             throw new AssertionError("WebSocket " + path + " failed without an HTTP answer: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new AssertionError("WebSocket " + path + " got no answer within " + timeout);
+            throw new AssertionError("WebSocket " + path + " got no answer within " + Deadline.text(timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("the upgrade to " + path + " was interrupted", e);

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A WebSocket client shaped like a handler's loop: {@code send}, {@code receive} the next whole
@@ -31,12 +32,13 @@ public final class WsTestClient implements AutoCloseable {
     private final LinkedBlockingQueue<WsMessage> messages = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
     private final CompletableFuture<WsClose> closed = new CompletableFuture<>();
-    private final Duration timeout;
+    private final Supplier<Duration> timeout;
     private final String target;
     private volatile WebSocket socket;
     private volatile boolean paused;
 
-    WsTestClient(Duration timeout, String target) {
+    /** A client whose waits last what {@code timeout} says at the moment each wait starts. */
+    WsTestClient(Supplier<Duration> timeout, String target) {
         this.timeout = timeout;
         this.target = target;
     }
@@ -131,7 +133,7 @@ public final class WsTestClient implements AutoCloseable {
 
     /** The next message; fails after the client's timeout saying whether the connection closed meanwhile. */
     public WsMessage receive() {
-        return receive(timeout);
+        return receive(timeout.get());
     }
 
     /** The next message, waiting at most {@code limit}. */
@@ -143,7 +145,7 @@ public final class WsTestClient implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         var close = closed.getNow(null);
-        throw new AssertionError("expected a message from " + target + " within " + limit + ", but "
+        throw new AssertionError("expected a message from " + target + " within " + Deadline.text(limit) + ", but "
                 + (close == null ? "none arrived" : "the connection closed with " + close.code() + " " + close.reason()));
     }
 
@@ -151,7 +153,7 @@ public final class WsTestClient implements AutoCloseable {
     public WsTestClient expectNothing(Duration quiet) {
         try {
             var message = messages.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
-            if (message != null) throw new AssertionError("expected no message from " + target + " for " + quiet + ", got " + message);
+            if (message != null) throw new AssertionError("expected no message from " + target + " for " + Deadline.text(quiet) + ", got " + message);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -174,12 +176,13 @@ public final class WsTestClient implements AutoCloseable {
         };
     }
 
-    /** Sends a ping and waits for the server's pong with the same payload. */
+    /** Sends a ping and waits for the server's pong with the same payload, both within one timeout. */
     public WsTestClient ping(byte[] payload) {
-        await(socket.sendPing(ByteBuffer.wrap(payload)), "sending a ping");
+        var deadline = Deadline.in(timeout.get());
+        await(socket.sendPing(ByteBuffer.wrap(payload)), "sending a ping", deadline);
         try {
-            var pong = pongs.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (pong == null) throw new AssertionError("no pong from " + target + " within " + timeout);
+            var pong = pongs.poll(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+            if (pong == null) throw new AssertionError("no pong from " + target + " within " + deadline);
             if (!pong.equals(ByteBuffer.wrap(payload))) throw new AssertionError("the pong from " + target + " carried another payload");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -209,10 +212,11 @@ public final class WsTestClient implements AutoCloseable {
 
     /** Waits for the server's close and returns its code and reason (1006 if the connection dropped). */
     public WsClose awaitClose() {
+        var deadline = Deadline.in(timeout.get());
         try {
-            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return closed.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError("expected " + target + " to close within " + timeout + ", but it stayed open");
+            throw new AssertionError("expected " + target + " to close within " + deadline + ", but it stayed open");
         } catch (ExecutionException | InterruptedException e) {
             throw new AssertionError("waiting for the close of " + target + " failed", e);
         }
@@ -233,10 +237,14 @@ public final class WsTestClient implements AutoCloseable {
     }
 
     private void await(CompletableFuture<?> future, String what) {
+        await(future, what, Deadline.in(timeout.get()));
+    }
+
+    private void await(CompletableFuture<?> future, String what, Deadline deadline) {
         try {
-            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            future.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError(what + " to " + target + " did not finish within " + timeout);
+            throw new AssertionError(what + " to " + target + " did not finish within " + deadline);
         } catch (ExecutionException e) {
             throw new AssertionError(what + " to " + target + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

@@ -144,6 +144,26 @@ class BindingTest {
     }
 
     @Test
+    void aJsonBodyDeclaredAsSomethingElseIs415NamingWhatTheRouteReads(TestClient client) {
+        var order = "{\"item\":\"tea\",\"quantity\":1}";
+        // What curl -d sends when no -H 'Content-Type: ...' is given.
+        var form = client.post("/orders", order, "Content-Type", "application/x-www-form-urlencoded");
+        assertEquals(415, form.status());
+        assertEquals("application/json", form.header("Accept"));
+        assertEquals("Content-Type application/x-www-form-urlencoded is not accepted here: this route reads a JSON body;"
+                + " send it with Content-Type: application/json (or a +json type)", form.body().strip());
+        assertEquals(415, client.post("/orders", order, "Content-Type", "text/plain;charset=UTF-8").status());
+
+        for (var json : List.of("application/json", "Application/JSON; charset=utf-8", "application/merge-patch+json")) {
+            assertEquals(200, client.post("/orders", order, "Content-Type", json).status(), json);
+        }
+        assertEquals(200, client.post("/orders", order).status(), "no Content-Type at all: read as JSON");
+        // Text and bytes take whatever comes.
+        assertEquals("2:a=", client.post("/text", "a=", "Content-Type", "application/x-www-form-urlencoded").body());
+        assertEquals(200, client.request("POST", "/raw", new byte[] {1}, "Content-Type", "image/png").status());
+    }
+
+    @Test
     void returnValuesPickTheirContentType(TestClient client) {
         var bytes = client.request("POST", "/raw", new byte[] {1, 2, 3});
         assertEquals("application/octet-stream", bytes.header("Content-Type"));

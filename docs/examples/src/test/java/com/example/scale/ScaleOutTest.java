@@ -1,12 +1,12 @@
 package com.example.scale;
 
-import dev.strand.test.RedisServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strand.broadcast.Hub;
+import dev.strand.test.RedisServer;
 import dev.strand.test.StrandTest;
 import dev.strand.test.TestClient;
 import dev.strand.test.WsTestClient;
@@ -29,7 +29,6 @@ class ScaleOutTest {
         redis.close();
     }
 
-    // #region two-instances
     @Test
     void aMessageReachesTheRoomOnEveryInstance() throws Exception {
         try (var hubA = Hub.redis(redis.url()); var hubB = Hub.redis(redis.url());
@@ -46,7 +45,6 @@ class ScaleOutTest {
             }
         }
     }
-    // #endregion two-instances
 
     @Test
     void healthSays503WhileRedisIsOutOfReach() throws Exception {

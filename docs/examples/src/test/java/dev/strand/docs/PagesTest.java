@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -24,44 +23,12 @@ import org.junit.jupiter.api.Test;
  * block that no longer compiles.
  */
 class PagesTest {
-    private static final Path DOCS = Path.of(System.getProperty("strand.docs.root", "..")).toAbsolutePath().normalize();
-    /** Where the pages live: VitePress's srcDir, which {@code @} in an include stands for. */
-    private static final Path PAGES = DOCS.resolve("pages");
-    private static final Path EXAMPLES = DOCS.resolve("examples");
-
-    /** An opening or closing code fence: three or more backticks or tildes, then the info string. */
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})\\s*(.*)$");
-    /** VitePress's code include: {@code <<< @/path/File.java#region{1,2 java}[title]}. */
-    private static final Pattern SNIPPET = Pattern.compile("^ {0,3}<<<\\s*(\\S+?)(?:#([\\w-]+))?(?:\\s*\\{[^}]*\\})?(?:\\s*\\[[^]]*\\])?\\s*$");
-    /** VitePress's Markdown include: {@code <!--@include: path#region-->}. */
-    private static final Pattern INCLUDE = Pattern.compile("<!--\\s*@include:\\s*(\\S+?)(?:#([\\w-]+))?(?:\\{\\d*,\\d*\\})?\\s*-->");
-    /** The region markers VitePress understands in the files we include: Java/JS, XML/HTML, shell/YAML. */
-    private static final List<Pattern> MARKERS = List.of(
-            Pattern.compile("^//\\s?#?((?:end)?region) ([\\w*-]+)$"),
-            Pattern.compile("^<!-- #?((?:end)?region) ([\\w*-]+) -->$"),
-            Pattern.compile("^# ?((?:end)?region) ([\\w*-]+)$"));
-
-    /** A place in a page, for messages. */
-    record Where(Path page, int line) {
-        @Override
-        public String toString() {
-            return DOCS.relativize(page) + ":" + line;
-        }
-    }
-
-    /** One {@code <<<} or {@code @include} on a page. */
-    record Include(Where where, Path file, String region) {}
-
     @Test
     void noPageHasAHandWrittenJavaBlock() {
         var found = new ArrayList<String>();
         for (var page : pages()) {
-            var lines = read(page);
-            var opens = Blocks.of(lines).opens();
-            for (int i = 0; i < lines.size(); i++) {
-                if (opens[i] != null && opens[i].split("[\\s{:\\[]", 2)[0].equalsIgnoreCase("java")) {
-                    found.add(new Where(page, i + 1).toString());
-                }
+            for (var fence : page.fences()) {
+                if (fence.language().equals("java")) found.add(page.where(fence));
             }
         }
         assertEquals(List.of(), found, "Java on a page must come from docs/examples, included with "
@@ -70,25 +37,30 @@ class PagesTest {
 
     @Test
     void everyIncludeFindsItsFileAndRegion() {
-        var includes = includes();
-        assertFalse(includes.isEmpty(), "no includes found under " + PAGES + "; is strand.docs.root right?");
         var broken = new ArrayList<String>();
-        for (var include : includes) {
-            if (!Files.isRegularFile(include.file())) {
-                broken.add(include.where() + ": no file " + include.file());
-            } else if (include.region() != null && !regions(include.file()).contains(include.region())) {
-                broken.add(include.where() + ": no region '" + include.region() + "' in " + DOCS.relativize(include.file())
-                        + " (it has " + regions(include.file()) + ")");
+        int count = 0;
+        for (var page : pages()) {
+            for (var include : page.includes()) {
+                count++;
+                if (!Files.isRegularFile(include.source())) {
+                    broken.add(page.where(include) + ": no file " + include.source());
+                } else if (include.region() != null && !regions(include.source()).contains(include.region())) {
+                    broken.add(page.where(include) + ": no region '" + include.region() + "' in "
+                            + Page.DOCS.relativize(include.source()) + " (it has " + regions(include.source()) + ")");
+                }
             }
         }
+        assertFalse(count == 0, "no includes found under " + Page.PAGES + "; is strand.docs.root right?");
         assertEquals(List.of(), broken);
     }
 
     @Test
     void everyRegionInTheExamplesIsBalancedAndShownSomewhere() {
         var used = new HashSet<String>();
-        for (var include : includes()) {
-            if (include.region() != null) used.add(include.file().normalize() + "#" + include.region());
+        for (var page : pages()) {
+            for (var include : page.includes()) {
+                if (include.region() != null) used.add(include.source() + "#" + include.region());
+            }
         }
         var problems = new ArrayList<String>();
         for (var file : exampleFiles()) {
@@ -98,66 +70,17 @@ class PagesTest {
                 if (marker == null) continue;
                 var name = marker.group(2);
                 if (marker.group(1).equals("region")) {
-                    if (!open.add(name)) problems.add(DOCS.relativize(file) + ": region '" + name + "' opened twice");
+                    if (!open.add(name)) problems.add(Page.DOCS.relativize(file) + ": region '" + name + "' opened twice");
                     if (!used.contains(file.normalize() + "#" + name)) {
-                        problems.add(DOCS.relativize(file) + ": region '" + name + "' is shown on no page; use it or remove it");
+                        problems.add(Page.DOCS.relativize(file) + ": region '" + name + "' is shown on no page; use it or remove it");
                     }
                 } else if (!open.remove(name)) {
-                    problems.add(DOCS.relativize(file) + ": endregion '" + name + "' without its region");
+                    problems.add(Page.DOCS.relativize(file) + ": endregion '" + name + "' without its region");
                 }
             }
-            open.forEach(name -> problems.add(DOCS.relativize(file) + ": region '" + name + "' never ends"));
+            open.forEach(name -> problems.add(Page.DOCS.relativize(file) + ": region '" + name + "' never ends"));
         }
         assertEquals(List.of(), problems);
-    }
-
-    private static List<Include> includes() {
-        var all = new ArrayList<Include>();
-        for (var page : pages()) {
-            var lines = read(page);
-            var fenced = Blocks.of(lines).inside();
-            for (int i = 0; i < lines.size(); i++) {
-                if (fenced[i]) continue;                    // an example of the syntax, not an include
-                var line = lines.get(i);
-                var snippet = SNIPPET.matcher(line);
-                if (snippet.matches()) all.add(include(page, i + 1, snippet));
-                var include = INCLUDE.matcher(line);
-                while (include.find()) all.add(include(page, i + 1, include));
-            }
-        }
-        return all;
-    }
-
-    /**
-     * The code blocks of a page: for each line that opens one, its info string ("java",
-     * "bash {3}", ""), and which lines are inside one, fences included.
-     */
-    record Blocks(String[] opens, boolean[] inside) {
-        static Blocks of(List<String> lines) {
-            var opens = new String[lines.size()];
-            var inside = new boolean[lines.size()];
-            String open = null;
-            for (int i = 0; i < lines.size(); i++) {
-                var fence = FENCE.matcher(lines.get(i));
-                inside[i] = open != null || fence.matches();
-                if (!fence.matches()) continue;
-                var marks = fence.group(1);
-                if (open == null) {
-                    open = marks;
-                    opens[i] = fence.group(2).strip();
-                } else if (marks.charAt(0) == open.charAt(0) && marks.length() >= open.length() && fence.group(2).isBlank()) {
-                    open = null;
-                }
-            }
-            return new Blocks(opens, inside);
-        }
-    }
-
-    private static Include include(Path page, int line, Matcher m) {
-        var path = m.group(1);
-        var file = path.startsWith("@") ? PAGES.resolve(path.substring(path.startsWith("@/") ? 2 : 1))
-                : page.getParent().resolve(path);
-        return new Include(new Where(page, line), file.normalize(), m.group(2));
     }
 
     private static Set<String> regions(Path file) {
@@ -172,19 +95,19 @@ class PagesTest {
     }
 
     private static Matcher marker(String line) {
-        for (var pattern : MARKERS) {
+        for (var pattern : Page.REGION_MARKERS) {
             var m = pattern.matcher(line.strip());
             if (m.matches()) return m;
         }
         return null;
     }
 
-    private static List<Path> pages() {
-        return walk(DOCS, p -> p.toString().endsWith(".md"));
+    private static List<Page> pages() {
+        return walk(Page.DOCS, p -> p.toString().endsWith(".md")).stream().map(Page::read).toList();
     }
 
     private static List<Path> exampleFiles() {
-        return walk(EXAMPLES, p -> !p.toString().endsWith(".class"));
+        return walk(Page.EXAMPLES, p -> !p.toString().endsWith(".class"));
     }
 
     private static List<Path> walk(Path root, java.util.function.Predicate<Path> keep) {

@@ -112,13 +112,27 @@ public final class Assembly {
         };
     }
 
+    /**
+     * The route table as the startup log shows it, one route a line: the kind (the HTTP method,
+     * {@code WS} for a WebSocket, {@code SSE} for an event stream, {@code SSE POST} for one opened
+     * by a POST), the path and the method that serves it.
+     */
     private static String describe(RouteTable<Endpoint> routes) {
-        int width = routes.routes().stream().mapToInt(r -> r.pattern().source().length()).max().orElse(0);
+        int kindWidth = Math.max(7, routes.routes().stream().mapToInt(r -> kind(r).length()).max().orElse(0));
+        int pathWidth = routes.routes().stream().mapToInt(r -> r.pattern().source().length()).max().orElse(0);
         var sb = new StringBuilder();
         for (Route<Endpoint> r : routes.routes()) {
-            sb.append(String.format("  %-7s %-" + width + "s  %s%n", r.method(), r.pattern().source(), r.origin()));
+            sb.append(String.format("  %-" + kindWidth + "s %-" + pathWidth + "s  %s%n", kind(r), r.pattern().source(), r.origin()));
         }
         return sb.toString().stripTrailing();
+    }
+
+    private static String kind(Route<Endpoint> route) {
+        return switch (route.target()) {
+            case WsEndpoint w -> "WS";
+            case SseEndpoint s -> route.method().equals("GET") ? "SSE" : "SSE " + route.method();
+            default -> route.method();
+        };
     }
 
 }

@@ -35,6 +35,9 @@ public final class JettyServer {
         http.setSendXPoweredBy(false);
 
         connector = new Connector(server, new HttpConnectionFactory(http), config.lingerSeconds());
+        // Jetty's startup log shows a connector by its name ("Started http@1b2c3d{HTTP/1.1, ...}{0.0.0.0:8080}"),
+        // and without one by its class: here a Strand-internal subclass that means nothing to a reader.
+        connector.setName("http");
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeout().toMillis());

@@ -14,6 +14,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Calls one handler method: resolves its arguments from the Context, invokes it and turns its
@@ -205,7 +206,29 @@ public final class Invoker {
         if (type == byte[].class) return (BodyArgument) Context::requestBody;
         if (type == String.class) return (BodyArgument) Context::requestBodyString;
         var reader = json.reader(json.type(p.getParameterizedType()));
-        return (BodyArgument) ctx -> JsonCodec.read(reader, ctx.requestBody());
+        return (BodyArgument) ctx -> {
+            requireJson(ctx);
+            return JsonCodec.read(reader, ctx.requestBody());
+        };
+    }
+
+    /**
+     * A body read as JSON must be declared JSON ({@code application/json} or a {@code +json} type
+     * such as {@code application/merge-patch+json}, parameters like {@code charset} aside) or not
+     * declared at all: scripts and the JDK's own client often send no {@code Content-Type}, and
+     * parsing such a body is all they can mean. A body declared as something else, like the form
+     * encoding {@code curl -d} sends, is answered 415 naming what the route reads, not parsed as
+     * if the client had not said what it was.
+     */
+    private static void requireJson(Context ctx) {
+        var declared = ctx.header("Content-Type");
+        if (declared == null || declared.isBlank()) return;
+        int semicolon = declared.indexOf(';');
+        var type = (semicolon < 0 ? declared : declared.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        if (type.equals("application/json") || (type.endsWith("+json") && type.indexOf('/') > 0)) return;
+        ctx.setResponseHeader("Accept", "application/json");
+        throw new HttpException(415, "Content-Type " + type + " is not accepted here: this route reads a JSON body;"
+                + " send it with Content-Type: application/json (or a +json type)");
     }
 
     private static ValueConverter converter(Parameter p, String annotation) {

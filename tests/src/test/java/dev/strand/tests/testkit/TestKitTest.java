@@ -24,12 +24,20 @@ import org.junit.jupiter.api.Test;
 /** The test kit itself, against a real Strand app: each client, each timeout, each refusal. */
 class TestKitTest {
     static final CountDownLatch hold = new CountDownLatch(1);
+    static final CountDownLatch trickleHold = new CountDownLatch(1);
 
     public static final class App {
         @Get("/slow")
         public String slow() throws InterruptedException {
             hold.await(10, TimeUnit.SECONDS);
             return "late";
+        }
+
+        /** Sends the headers and a first chunk at once, then the rest only much later. */
+        @Get("/trickle")
+        public void trickle(Context ctx) throws InterruptedException {
+            ctx.sendText("first");
+            trickleHold.await(10, TimeUnit.SECONDS);
         }
 
         @Get("/headers")
@@ -85,8 +93,36 @@ class TestKitTest {
         StrandTest.run(app(), (server, client) -> {
             client.timeout(Duration.ofMillis(300));
             var e = assertThrows(AssertionError.class, () -> client.get("/slow"));
-            assertEquals("GET /slow: no response within PT0.3S", e.getMessage());
+            assertEquals("GET /slow: no response within 300 ms", e.getMessage());
             hold.countDown();
+        });
+    }
+
+    @Test
+    void theTimeoutCoversTheWholeResponseNotOnlyItsHeaders() throws Exception {
+        StrandTest.run(app(), (server, client) -> {
+            client.timeout(Duration.ofMillis(300));
+            var e = assertThrows(AssertionError.class, () -> client.get("/trickle"));
+            assertEquals("GET /trickle: no response within 300 ms", e.getMessage());
+            trickleHold.countDown();
+        });
+    }
+
+    @Test
+    void openClientsWaitAsLongAsTheTimeoutSetNowAndNoLonger() throws Exception {
+        StrandTest.run(app(), (server, client) -> {
+            try (var ws = client.ws("/silent"); var sse = client.sse("/beats")) {
+                sse.next();
+                client.timeout(Duration.ofMillis(1500));        // set after both opened, with 10 s
+                long started = System.nanoTime();
+                var e = assertThrows(AssertionError.class, ws::receive);
+                long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                assertEquals("expected a message from /silent within 1.5 s, but none arrived", e.getMessage());
+                // Bounds far apart enough for a loaded machine: it waited the new timeout, not the old 10 s.
+                assertTrue(waited >= 1500 && waited < 9000, waited + " ms");
+                e = assertThrows(AssertionError.class, sse::next);
+                assertEquals("expected an event from SSE GET /beats within 1.5 s, but none arrived", e.getMessage());
+            }
         });
     }
 
@@ -109,7 +145,7 @@ class TestKitTest {
         StrandTest.run(app(), (server, client) -> {
             try (var ws = client.ws("/silent")) {
                 var e = assertThrows(AssertionError.class, () -> ws.receive(Duration.ofMillis(200)));
-                assertEquals("expected a message from /silent within PT0.2S, but none arrived", e.getMessage());
+                assertEquals("expected a message from /silent within 200 ms, but none arrived", e.getMessage());
                 ws.expectNothing(Duration.ofMillis(100));
             }
             try (var ws = client.ws("/closer")) {
@@ -141,7 +177,7 @@ class TestKitTest {
                 var hello = sse.next();
                 assertEquals(new dev.strand.test.SseTestClient.Event("1", "greeting", "hello", 10L, null), hello);
                 var e = assertThrows(AssertionError.class, () -> sse.next(Duration.ofMillis(200)));
-                assertEquals("expected an event from SSE GET /beats within PT0.2S, but none arrived", e.getMessage());
+                assertEquals("expected an event from SSE GET /beats within 200 ms, but none arrived", e.getMessage());
                 sse.includeComments();
                 assertEquals("ping", sse.next().comment());
             }
