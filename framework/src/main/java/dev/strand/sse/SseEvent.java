@@ -19,8 +19,14 @@ import java.util.function.Function;
  * @param id      the event id ({@code id:} field) the browser sends back as {@code Last-Event-ID}, or {@code null}
  * @param retry   the reconnection delay in milliseconds ({@code retry:} field), or {@code null}
  * @param comment a comment ({@code :} lines), or {@code null}
+ * @throws IllegalArgumentException when {@code retry} is negative
  */
 public record SseEvent(Object data, String event, String id, Long retry, String comment) {
+
+    public SseEvent {
+        // Browsers ignore a retry field that is not all digits, so a negative delay would be lost silently.
+        if (retry != null && retry < 0) throw new IllegalArgumentException("SSE retry must be >= 0 ms, was " + retry);
+    }
 
     /** An event carrying {@code data}: a String as it is, anything else written as JSON. */
     public static SseEvent data(Object data) {
@@ -48,12 +54,20 @@ public record SseEvent(Object data, String event, String id, Long retry, String 
         return id(Long.toString(eventId));
     }
 
-    /** The same event telling the browser how long to wait before reconnecting. */
+    /**
+     * The same event telling the browser how long to wait before reconnecting.
+     *
+     * @throws IllegalArgumentException when the delay is negative
+     */
     public SseEvent retry(Duration delay) {
         return new SseEvent(data, event, id, delay.toMillis(), comment);
     }
 
-    /** The same event with a reconnection delay in milliseconds. */
+    /**
+     * The same event with a reconnection delay in milliseconds.
+     *
+     * @throws IllegalArgumentException when {@code millis} is negative
+     */
     public SseEvent retry(long millis) {
         return new SseEvent(data, event, id, millis, comment);
     }
