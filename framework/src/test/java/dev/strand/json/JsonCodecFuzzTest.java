@@ -1,7 +1,6 @@
 package dev.strand.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
  * JSON body binding. Any body either binds to a value of the handler's type, which Strand can
  * write back as JSON that binds to an equal value, or fails with a {@link JsonDecodeException}
  * whose message is fit for the wire: it says what is wrong in JSON terms and names no Java class
- * or library. Nothing else may escape (no stack overflow, no Jackson exception).
+ * or library (unless the client's own text did). Nothing else may escape (no stack overflow, no Jackson exception).
  */
 class JsonCodecFuzzTest {
     enum Color { RED, GREEN }
@@ -45,7 +44,9 @@ class JsonCodecFuzzTest {
         } catch (JsonDecodeException e) {
             var message = e.getMessage();
             assertTrue(KINDS.stream().anyMatch(message::startsWith), message);
-            assertFalse(INTERNALS.matcher(message).find(), message);
+            var sent = new String(body, StandardCharsets.UTF_8);
+            INTERNALS.matcher(message).results().forEach(internal ->
+                    assertTrue(sent.contains(internal.group()), () -> "names an internal: " + message));
             return;
         }
         assertNotNull(value);
