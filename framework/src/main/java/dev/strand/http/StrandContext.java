@@ -1,6 +1,7 @@
 package dev.strand.http;
 
 import dev.strand.Context;
+import dev.strand.HttpException;
 import dev.strand.routing.RouteMatch;
 import dev.strand.websocket.WsClose;
 import dev.strand.websocket.WsMessage;
@@ -206,7 +207,12 @@ public final class StrandContext implements Context {
 
     private Fields query() {
         if (query == null) {
-            query = uri.getQuery() == null ? Fields.EMPTY : Request.extractQueryParameters(request);
+            try {
+                query = uri.getQuery() == null ? Fields.EMPTY : Request.extractQueryParameters(request);
+            } catch (IllegalArgumentException | org.eclipse.jetty.http.HttpException.IllegalStateException e) {
+                // Jetty decodes the query only now; a bad escape or bytes that are not UTF-8 are the client's mistake.
+                throw new HttpException(400, "Bad query string: a percent-escape is malformed or does not decode as UTF-8");
+            }
         }
         return query;
     }
