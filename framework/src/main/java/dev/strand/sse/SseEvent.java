@@ -2,12 +2,14 @@ package dev.strand.sse;
 
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One Server-Sent Event, sent with {@code ctx.sendEvent(...)}: data (text as it is, any other
  * value as JSON, several lines as several {@code data:} lines), and optionally an event name, an
- * id and a reconnection delay. CR and LF in the name and id are removed, since they would end
- * the field early.
+ * id and a reconnection delay. CR, LF and NUL in the name and id are removed, since they would
+ * end the field early; so are the id's other control characters, which HTTP does not allow in the
+ * {@code Last-Event-ID} header a reconnecting browser sends it back in.
  *
  * {@snippet :
  * ctx.sendEvent(SseEvent.data(quote).event("quote").id(seq));
@@ -22,6 +24,8 @@ import java.util.function.Function;
  * @throws IllegalArgumentException when {@code retry} is negative
  */
 public record SseEvent(Object data, String event, String id, Long retry, String comment) {
+    /** C0 controls but TAB, and DEL: what an HTTP field value may not hold (RFC 9110, 5.5). */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0A-\\x1F\\x7F]");
 
     public SseEvent {
         // Browsers ignore a retry field that is not all digits, so a negative delay would be lost silently.
@@ -77,7 +81,7 @@ public record SseEvent(Object data, String event, String id, Long retry, String 
         var sb = new StringBuilder(64);
         if (comment != null) lines(sb, ":", comment);
         if (event != null) sb.append("event: ").append(field(event)).append('\n');
-        if (id != null) sb.append("id: ").append(field(id)).append('\n');
+        if (id != null) sb.append("id: ").append(CONTROL.matcher(id).replaceAll("")).append('\n');
         if (retry != null) sb.append("retry: ").append(retry).append('\n');
         if (data != null) lines(sb, "data:", data instanceof String s ? s : json.apply(data));
         return sb.append('\n').toString();
