@@ -1,0 +1,77 @@
+package dev.strand.middleware;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.strand.Strand;
+import dev.strand.fuzz.RawHttp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Static file path normalisation, through a real server serving a directory at {@code /} and a
+ * classpath folder at {@code /cp/}. Whatever the request target (dot segments, encoded slashes
+ * and dots, backslashes, NUL, drive letters, symlinks out of the root), a 200 carries one of the
+ * files inside a root and never anything outside; every other answer is a redirect or a 4xx.
+ */
+class StaticFilesFuzzTest {
+    private static final String SECRET = "SECRET-outside-the-root";
+    private static final Set<String> SERVED = Set.of("INDEX", "A", "B", "SUB-INDEX", "C", "CP-INDEX", "CP-A");
+    private static Path base;
+    private static Strand server;
+    private static RawHttp http;
+
+    @BeforeAll
+    static void start() throws IOException {
+        base = Files.createTempDirectory("strand-static-fuzz");
+        var root = Files.createDirectories(base.resolve("root"));
+        Files.writeString(base.resolve("secret.txt"), SECRET);
+        Files.writeString(root.resolve("index.html"), "INDEX");
+        Files.writeString(root.resolve("a.txt"), "A");
+        Files.writeString(Files.createDirectories(root.resolve("sub")).resolve("b.txt"), "B");
+        Files.writeString(root.resolve("sub/index.html"), "SUB-INDEX");
+        Files.writeString(Files.createDirectories(root.resolve("plain")).resolve("c.txt"), "C");
+        Files.createSymbolicLink(root.resolve("link.txt"), Path.of("../secret.txt"));
+        Files.createSymbolicLink(root.resolve("up"), Path.of(".."));
+        server = Strand.builder().host("127.0.0.1").port(0)
+                .use(StaticFiles.directory(root), StaticFiles.classpath("dev/strand/middleware/StaticFilesFuzzTestRoot").at("/cp"))
+                .start();
+        http = new RawHttp(server.port());
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        http.close();
+        server.stop();
+        try (Stream<Path> files = Files.walk(base)) {
+            for (var p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    /** The input is the request target after its leading {@code /}, less space, CR and LF. */
+    @FuzzTest
+    void servesOnlyFilesInsideTheRoot(byte[] input) {
+        var target = new byte[input.length + 1];
+        target[0] = '/';
+        for (int i = 0; i < input.length; i++) {
+            byte b = input[i];
+            target[i + 1] = b == ' ' || b == '\r' || b == '\n' ? (byte) '_' : b;
+        }
+        var response = http.get(target);
+        var body = response.text();
+        assertFalse(body.contains(SECRET), "served the file outside the root");
+        switch (response.status()) {
+            case 200 -> assertTrue(SERVED.contains(body), () -> "served " + body);
+            case 301 -> assertTrue(response.headers().getOrDefault("location", "").startsWith("/"), response.headers()::toString);
+            default -> assertEquals(4, response.status() / 100, () -> response.status() + " " + body);
+        }
+    }
+}
