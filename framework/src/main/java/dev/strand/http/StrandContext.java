@@ -1,7 +1,6 @@
 package dev.strand.http;
 
 import dev.strand.Context;
-import dev.strand.HttpException;
 import dev.strand.routing.RouteMatch;
 import dev.strand.websocket.WsClose;
 import dev.strand.websocket.WsMessage;
@@ -207,12 +206,7 @@ public final class StrandContext implements Context {
 
     private Fields query() {
         if (query == null) {
-            try {
-                query = uri.getQuery() == null ? Fields.EMPTY : Request.extractQueryParameters(request);
-            } catch (IllegalArgumentException | org.eclipse.jetty.http.HttpException.IllegalStateException e) {
-                // Jetty decodes the query only now; a bad escape or bytes that are not UTF-8 are the client's mistake.
-                throw new HttpException(400, "Bad query string: a percent-escape is malformed or does not decode as UTF-8");
-            }
+            query = uri.getQuery() == null ? Fields.EMPTY : Request.extractQueryParameters(request);
         }
         return query;
     }
