@@ -34,6 +34,10 @@ public final class JettyServer {
         http.setRequestHeaderSize(config.limits().maxHeaderSize());
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Jetty caches Cookie, Authorization and a few other fields per connection, matched without
+        // regard to case by default: a request whose Cookie differs from the one before it only in
+        // case (theme=Dark after theme=dark) would get the earlier value.
+        http.setHeaderCacheCaseSensitive(true);
 
         connector = new Connector(server, new HttpConnectionFactory(http), config.lingerSeconds());
         connector.setHost(config.host());
