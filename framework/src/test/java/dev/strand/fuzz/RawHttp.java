@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,19 @@ public final class RawHttp implements AutoCloseable {
 
     public RawHttp(int port) {
         this.port = port;
+    }
+
+    /**
+     * A request target made of {@code prefix} and then any bytes, with the space, CR and LF that
+     * would end the request line turned into {@code _}.
+     */
+    public static byte[] target(String prefix, byte[] rest) {
+        var target = Arrays.copyOf(prefix.getBytes(StandardCharsets.US_ASCII), prefix.length() + rest.length);
+        for (int i = 0; i < rest.length; i++) {
+            byte b = rest[i];
+            target[prefix.length() + i] = b == ' ' || b == '\r' || b == '\n' ? (byte) '_' : b;
+        }
+        return target;
     }
 
     /** A GET of {@code target} (path and query, as sent) with extra header lines, each without CRLF. */

@@ -10,14 +10,13 @@ import dev.strand.Context;
 import dev.strand.Strand;
 import dev.strand.annotation.Get;
 import dev.strand.fuzz.FuzzInput;
-import dev.strand.fuzz.RawHttp;
+import dev.strand.fuzz.FuzzServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntPredicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cookie parsing as a handler sees it, through a real server. Cookies that RFC 6265 allows a
@@ -29,26 +28,15 @@ import org.junit.jupiter.api.BeforeAll;
 class CookieFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TCHAR = "!#$%&'*+-.^_`|~";
-    private static Strand server;
-    private static RawHttp http;
+
+    @RegisterExtension
+    static final FuzzServer app = new FuzzServer(() -> Strand.builder().controllers(new Routes()));
 
     public static final class Routes {
         @Get("/c")
         public Map<String, String> cookies(Context ctx) {
             return ctx.cookies();
         }
-    }
-
-    @BeforeAll
-    static void start() {
-        server = Strand.builder().controllers(new Routes()).host("127.0.0.1").port(0).start();
-        http = new RawHttp(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-        server.stop();
     }
 
     /**
@@ -77,7 +65,7 @@ class CookieFuzzTest {
             int eq = pair.indexOf('=');
             expected.putIfAbsent(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        var response = http.get("/c".getBytes(StandardCharsets.US_ASCII), ("Cookie: " + header).getBytes(StandardCharsets.US_ASCII));
+        var response = app.http().get("/c".getBytes(StandardCharsets.US_ASCII), ("Cookie: " + header).getBytes(StandardCharsets.US_ASCII));
         assertEquals(200, response.status(), response::text);
         assertEquals(expected, JSON.readValue(response.body(), new TypeReference<Map<String, String>>() { }), header);
     }
@@ -95,7 +83,7 @@ class CookieFuzzTest {
         var line = new byte[input.length + 8];
         System.arraycopy("Cookie: ".getBytes(StandardCharsets.US_ASCII), 0, line, 0, 8);
         for (int i = 0; i < input.length; i++) line[i + 8] = input[i] == '\r' || input[i] == '\n' ? (byte) ' ' : input[i];
-        var response = http.get("/c".getBytes(StandardCharsets.US_ASCII), line);
+        var response = app.http().get("/c".getBytes(StandardCharsets.US_ASCII), line);
         if (response.status() == 200) {
             var cookies = JSON.readValue(response.body(), new TypeReference<Map<String, String>>() { });
             cookies.keySet().forEach(name -> assertFalse(name.isEmpty(), "a cookie without a name"));

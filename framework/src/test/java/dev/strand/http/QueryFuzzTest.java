@@ -10,6 +10,7 @@ import dev.strand.Context;
 import dev.strand.Strand;
 import dev.strand.annotation.Get;
 import dev.strand.fuzz.FuzzInput;
+import dev.strand.fuzz.FuzzServer;
 import dev.strand.fuzz.RawHttp;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -18,8 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Query parsing as a handler sees it, through a real server: parameters encoded the way a form
@@ -28,26 +28,15 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class QueryFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Strand server;
-    private static RawHttp http;
+
+    @RegisterExtension
+    static final FuzzServer app = new FuzzServer(() -> Strand.builder().controllers(new Routes()));
 
     public static final class Routes {
         @Get("/q")
         public Map<String, List<String>> query(Context ctx) {
             return ctx.queryParamMap();
         }
-    }
-
-    @BeforeAll
-    static void start() {
-        server = Strand.builder().controllers(new Routes()).host("127.0.0.1").port(0).start();
-        http = new RawHttp(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-        server.stop();
     }
 
     /** The input is name, value, name, value... fields; at most 256 pairs, the default limit. */
@@ -64,7 +53,7 @@ class QueryFuzzTest {
                     .append(URLEncoder.encode(fields.get(i + 1), StandardCharsets.UTF_8));
             expected.computeIfAbsent(name, n -> new ArrayList<>()).add(fields.get(i + 1));
         }
-        var response = http.get(("/q?" + query).getBytes(StandardCharsets.US_ASCII));
+        var response = app.http().get(("/q?" + query).getBytes(StandardCharsets.US_ASCII));
         if (query.length() + 3 > 4096) {
             assertTrue(response.status() == 414 || response.status() == 431, response.status() + " " + response.text());
             return;
@@ -76,15 +65,7 @@ class QueryFuzzTest {
     /** Whatever follows the {@code ?} (no space, CR or LF, which end the request line). */
     @FuzzTest
     void anyQueryAnswersWithoutServerError(byte[] input) {
-        var target = new byte[input.length + 3];
-        target[0] = '/';
-        target[1] = 'q';
-        target[2] = '?';
-        for (int i = 0; i < input.length; i++) {
-            byte b = input[i];
-            target[i + 3] = b == ' ' || b == '\r' || b == '\n' ? (byte) '+' : b;
-        }
-        var response = http.get(target);
+        var response = app.http().get(RawHttp.target("/q?", input));
         assertTrue(response.status() == 200 || response.status() / 100 == 4, () -> response.status() + " " + response.text());
     }
 }

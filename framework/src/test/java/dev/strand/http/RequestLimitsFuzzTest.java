@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strand.Context;
 import dev.strand.Strand;
 import dev.strand.annotation.Get;
+import dev.strand.fuzz.FuzzServer;
 import dev.strand.fuzz.RawHttp;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The URI limits, through a real server with small ones (64 characters, 4 query parameters): a
@@ -26,8 +26,10 @@ class RequestLimitsFuzzTest {
     private static final int MAX_URI = 64;
     private static final int MAX_PARAMS = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Strand server;
-    private static RawHttp http;
+
+    @RegisterExtension
+    static final FuzzServer app = new FuzzServer(() -> Strand.builder().controllers(new Routes())
+            .configure(c -> c.maxUriLength(MAX_URI).maxQueryParams(MAX_PARAMS)));
 
     public static final class Routes {
         @Get("/{rest...}")
@@ -38,29 +40,11 @@ class RequestLimitsFuzzTest {
         }
     }
 
-    @BeforeAll
-    static void start() {
-        server = Strand.builder().controllers(new Routes()).host("127.0.0.1").port(0)
-                .configure(c -> c.maxUriLength(MAX_URI).maxQueryParams(MAX_PARAMS)).start();
-        http = new RawHttp(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-        server.stop();
-    }
-
     /** The input is the request target after {@code /}, less space, CR and LF. */
     @FuzzTest
     void handlersNeverSeeARequestOverTheLimits(byte[] input) throws IOException {
-        var target = new byte[input.length + 1];
-        target[0] = '/';
-        for (int i = 0; i < input.length; i++) {
-            byte b = input[i];
-            target[i + 1] = b == ' ' || b == '\r' || b == '\n' ? (byte) '_' : b;
-        }
-        var response = http.get(target);
+        var target = RawHttp.target("/", input);
+        var response = app.http().get(target);
         int status = response.status();
         if (status == 200) {
             JsonNode seen = JSON.readTree(response.body());

@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.strand.Strand;
+import dev.strand.fuzz.FuzzServer;
 import dev.strand.fuzz.RawHttp;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Static file path normalisation, through a real server serving a directory at {@code /} and a
@@ -25,33 +27,34 @@ import org.junit.jupiter.api.BeforeAll;
 class StaticFilesFuzzTest {
     private static final String SECRET = "SECRET-outside-the-root";
     private static final Set<String> SERVED = Set.of("INDEX", "A", "B", "SUB-INDEX", "C", "CP-INDEX", "CP-A");
-    private static Path base;
-    private static Strand server;
-    private static RawHttp http;
+    private static final Path BASE = tree();
 
-    @BeforeAll
-    static void start() throws IOException {
-        base = Files.createTempDirectory("strand-static-fuzz");
-        var root = Files.createDirectories(base.resolve("root"));
-        Files.writeString(base.resolve("secret.txt"), SECRET);
-        Files.writeString(root.resolve("index.html"), "INDEX");
-        Files.writeString(root.resolve("a.txt"), "A");
-        Files.writeString(Files.createDirectories(root.resolve("sub")).resolve("b.txt"), "B");
-        Files.writeString(root.resolve("sub/index.html"), "SUB-INDEX");
-        Files.writeString(Files.createDirectories(root.resolve("plain")).resolve("c.txt"), "C");
-        Files.createSymbolicLink(root.resolve("link.txt"), Path.of("../secret.txt"));
-        Files.createSymbolicLink(root.resolve("up"), Path.of(".."));
-        server = Strand.builder().host("127.0.0.1").port(0)
-                .use(StaticFiles.directory(root), StaticFiles.classpath("dev/strand/middleware/StaticFilesFuzzTestRoot").at("/cp"))
-                .start();
-        http = new RawHttp(server.port());
+    @RegisterExtension
+    static final FuzzServer app = new FuzzServer(() -> Strand.builder().use(StaticFiles.directory(BASE.resolve("root")),
+            StaticFiles.classpath("dev/strand/middleware/StaticFilesFuzzTestRoot").at("/cp")));
+
+    /** root/ with files, a directory with and one without index.html, and symlinks out; secret.txt beside it. */
+    private static Path tree() {
+        try {
+            var base = Files.createTempDirectory("strand-static-fuzz");
+            var root = Files.createDirectories(base.resolve("root"));
+            Files.writeString(base.resolve("secret.txt"), SECRET);
+            Files.writeString(root.resolve("index.html"), "INDEX");
+            Files.writeString(root.resolve("a.txt"), "A");
+            Files.writeString(Files.createDirectories(root.resolve("sub")).resolve("b.txt"), "B");
+            Files.writeString(root.resolve("sub/index.html"), "SUB-INDEX");
+            Files.writeString(Files.createDirectories(root.resolve("plain")).resolve("c.txt"), "C");
+            Files.createSymbolicLink(root.resolve("link.txt"), Path.of("../secret.txt"));
+            Files.createSymbolicLink(root.resolve("up"), Path.of(".."));
+            return base;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        http.close();
-        server.stop();
-        try (Stream<Path> files = Files.walk(base)) {
+    static void deleteTree() throws IOException {
+        try (Stream<Path> files = Files.walk(BASE)) {
             for (var p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
@@ -59,13 +62,7 @@ class StaticFilesFuzzTest {
     /** The input is the request target after its leading {@code /}, less space, CR and LF. */
     @FuzzTest
     void servesOnlyFilesInsideTheRoot(byte[] input) {
-        var target = new byte[input.length + 1];
-        target[0] = '/';
-        for (int i = 0; i < input.length; i++) {
-            byte b = input[i];
-            target[i + 1] = b == ' ' || b == '\r' || b == '\n' ? (byte) '_' : b;
-        }
-        var response = http.get(target);
+        var response = app.http().get(RawHttp.target("/", input));
         var body = response.text();
         assertFalse(body.contains(SECRET), "served the file outside the root");
         switch (response.status()) {

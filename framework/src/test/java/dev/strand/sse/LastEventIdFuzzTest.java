@@ -6,12 +6,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.strand.Context;
 import dev.strand.Strand;
 import dev.strand.annotation.Sse;
-import dev.strand.fuzz.RawHttp;
+import dev.strand.fuzz.FuzzServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code Last-Event-ID} round trip, through a real server. Any id a handler gives an event comes
@@ -20,8 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
  * trailing blanks HTTP drops. The reconnect is never refused and nothing answers 5xx.
  */
 class LastEventIdFuzzTest {
-    private static Strand server;
-    private static RawHttp http;
+
+    @RegisterExtension
+    static final FuzzServer app = new FuzzServer(() -> Strand.builder().controllers(new Routes()));
 
     public static final class Routes {
         @Sse("/resume")
@@ -29,18 +29,6 @@ class LastEventIdFuzzTest {
             var last = ctx.lastEventId();
             ctx.sendEvent(SseEvent.data(last == null ? "none" : "id:" + last));
         }
-    }
-
-    @BeforeAll
-    static void start() {
-        server = Strand.builder().controllers(new Routes()).host("127.0.0.1").port(0).start();
-        http = new RawHttp(server.port());
-    }
-
-    @AfterAll
-    static void stop() {
-        http.close();
-        server.stop();
     }
 
     /** The input is the id, as UTF-8. */
@@ -53,7 +41,7 @@ class LastEventIdFuzzTest {
         var header = new ByteArrayOutputStream();
         header.writeBytes("Last-Event-ID: ".getBytes(StandardCharsets.US_ASCII));
         header.writeBytes(lastEventId.getBytes(StandardCharsets.UTF_8));
-        var response = http.get("/resume".getBytes(StandardCharsets.US_ASCII), header.toByteArray());
+        var response = app.http().get("/resume".getBytes(StandardCharsets.US_ASCII), header.toByteArray());
         assertEquals(200, response.status(), response::text);
         var events = EventStreamParser.parse(response.body()).events();
         var expected = lastEventId.replaceAll("^[ \t]+|[ \t]+$", "");
