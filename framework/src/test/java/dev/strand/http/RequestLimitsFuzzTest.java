@@ -1,5 +1,6 @@
 package dev.strand.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,27 +10,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strand.Context;
 import dev.strand.Strand;
 import dev.strand.annotation.Get;
+import dev.strand.annotation.Post;
 import dev.strand.fuzz.FuzzServer;
 import dev.strand.fuzz.RawHttp;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The URI limits, through a real server with small ones (64 characters, 4 query parameters): a
- * request a handler gets never exceeds them, as the handler counts (path and query as sent,
- * parameters as parsed), and a refusal is the limit's own status: 414 for length, 400 for
- * parameters; nothing answers 5xx.
+ * The request limits, through a real server with small ones (64 characters of URI, 4 query
+ * parameters, 64 bytes of body, 128 streamed): a request a handler gets never exceeds them, as
+ * the handler counts (path and query as sent, parameters as parsed, body bytes as read, framed by
+ * Content-Length or chunked), a body within them arrives whole, and a refusal is the limit's own
+ * status: 414 for length, 400 for parameters, 413 for a body; nothing answers 5xx.
  */
 class RequestLimitsFuzzTest {
     private static final int MAX_URI = 64;
     private static final int MAX_PARAMS = 4;
+    private static final int MAX_BODY = 64;
+    private static final int MAX_STREAM = 128;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final FuzzServer app = new FuzzServer(() -> Strand.builder().controllers(new Routes())
-            .configure(c -> c.maxUriLength(MAX_URI).maxQueryParams(MAX_PARAMS)));
+            .configure(c -> c.maxUriLength(MAX_URI).maxQueryParams(MAX_PARAMS).maxRequestBodySize(MAX_BODY).maxStreamSize(MAX_STREAM)));
 
     public static final class Routes {
         @Get("/{rest...}")
@@ -37,6 +45,18 @@ class RequestLimitsFuzzTest {
             var query = ((StrandContext) ctx).request().getHttpURI().getQuery();
             return Map.of("path", ctx.path(), "query", query == null ? "" : query,
                     "params", ctx.queryParamMap().values().stream().mapToInt(List::size).sum());
+        }
+
+        @Post("/whole")
+        public byte[] whole(Context ctx) {
+            return ctx.requestBody();
+        }
+
+        @Post("/streamed")
+        public byte[] streamed(Context ctx) throws IOException {
+            try (var in = ctx.requestBodyStream()) {
+                return in.readAllBytes();
+            }
         }
     }
 
@@ -56,6 +76,41 @@ class RequestLimitsFuzzTest {
             assertTrue(target.length > MAX_URI, "414 for " + target.length + " bytes");
         } else {
             assertEquals(4, status / 100, response::text);
+        }
+    }
+
+    /**
+     * The first byte picks the framing (bit 1: chunked, else Content-Length), the reader (bit 2:
+     * {@code requestBodyStream()}, else {@code requestBody()}) and the chunk size (the rest of it,
+     * 1 to 16); the other bytes are the body.
+     */
+    @FuzzTest
+    void bodiesArriveWholeOrAnswer413(byte[] input) {
+        if (input.length == 0) return;
+        boolean chunked = (input[0] & 1) != 0, streamed = (input[0] & 2) != 0;
+        int chunk = ((input[0] & 0xFF) >> 2) % 16 + 1;
+        var body = Arrays.copyOfRange(input, 1, input.length);
+        var request = new ByteArrayOutputStream();
+        request.writeBytes(("POST " + (streamed ? "/streamed" : "/whole") + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length) + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        if (chunked) {
+            for (int at = 0; at < body.length; at += chunk) {
+                int n = Math.min(chunk, body.length - at);
+                request.writeBytes((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                request.write(body, at, n);
+                request.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            request.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        } else {
+            request.writeBytes(body);
+        }
+        var response = app.http().exchange(request.toByteArray());
+        if (body.length <= (streamed ? MAX_STREAM : MAX_BODY)) {
+            assertEquals(200, response.status(), response::text);
+            assertArrayEquals(body, response.body());
+        } else {
+            assertEquals(413, response.status(), response::text);
         }
     }
 }
