@@ -7,11 +7,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP/1.1 client that sends requests exactly as given, byte for byte, over one kept-alive
@@ -20,9 +22,11 @@ import java.util.Map;
  */
 public final class RawHttp implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 10_000;
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] [0-9]{3}( .*)?");
     private final int port;
     private Socket socket;
     private InputStream in;
+    private byte[] previous;
 
     /** A response: status, headers by lower-case name (the last of repeated ones), the body. */
     public record Response(int status, Map<String, String> headers, byte[] body) {
@@ -65,34 +69,55 @@ public final class RawHttp implements AutoCloseable {
     /**
      * Sends one whole request and reads its response.
      *
-     * @throws UncheckedIOException when the server closes without answering or takes over 10 s
+     * @throws UncheckedIOException when the server closes without answering, takes over 10 s, or
+     *                              answers with something that is not an HTTP/1.1 response (the
+     *                              message then shows the request before it on the connection)
      */
     public Response exchange(byte[] request) {
         boolean reused = socket != null;
         try {
-            return send(request);
-        } catch (IOException e) {
-            close();
-            if (reused) {
+            try {
+                return send(request);
+            } catch (ClosedBeforeResponse e) {
+                if (!reused) throw e;
                 // A server may close a kept-alive connection after any response (Jetty does after a
                 // request it could not parse): as HTTP clients do, try once more on a new one.
-                try {
-                    return send(request);
-                } catch (IOException again) {
-                    close();
-                    e = again;
-                }
+                close();
+                return send(request);
             }
-            throw new UncheckedIOException("no response to " + new String(request, StandardCharsets.ISO_8859_1), e);
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("no response to " + text(request)
+                    + (previous == null ? "" : " (the request before it on the connection: " + text(previous) + ")"), e);
+        } finally {
+            previous = socket == null ? null : request;
         }
     }
 
     private Response send(byte[] request) throws IOException {
         if (socket == null) connect();
-        socket.getOutputStream().write(request);
+        try {
+            socket.getOutputStream().write(request);
+            in.mark(1);
+            if (in.read() < 0) throw new ClosedBeforeResponse(null);
+            in.reset();
+        } catch (SocketException e) {
+            throw new ClosedBeforeResponse(e);
+        }
         var response = read();
         if ("close".equalsIgnoreCase(response.headers().get("connection"))) close();
         return response;
+    }
+
+    private static String text(byte[] request) {
+        return "'" + new String(request, StandardCharsets.ISO_8859_1) + "'";
+    }
+
+    /** The connection ended before the first byte of a response. */
+    private static final class ClosedBeforeResponse extends IOException {
+        ClosedBeforeResponse(SocketException cause) {
+            super("connection closed before a response", cause);
+        }
     }
 
     private void connect() throws IOException {
@@ -104,7 +129,8 @@ public final class RawHttp implements AutoCloseable {
 
     private Response read() throws IOException {
         var statusLine = line();
-        int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+        if (!STATUS_LINE.matcher(statusLine).matches()) throw new IOException("not an HTTP/1.1 status line: '" + statusLine + "'");
+        int status = Integer.parseInt(statusLine.substring(9, 12));
         var headers = new HashMap<String, String>();
         for (String line; !(line = line()).isEmpty(); ) {
             int colon = line.indexOf(':');
