@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * would send. It opens a new connection when the server closed the last one. Not thread-safe.
  */
 public final class RawHttp implements AutoCloseable {
-    private static final int TIMEOUT_MILLIS = 10_000;
+    /** Generous: under fuzzing the first requests load and instrument hundreds of classes. */
+    private static final int TIMEOUT_MILLIS = 60_000;
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] [0-9]{3}( .*)?");
     private final int port;
     private Socket socket;
@@ -69,7 +70,7 @@ public final class RawHttp implements AutoCloseable {
     /**
      * Sends one whole request and reads its response.
      *
-     * @throws UncheckedIOException when the server closes without answering, takes over 10 s, or
+     * @throws UncheckedIOException when the server closes without answering, takes over 60 s, or
      *                              answers with something that is not an HTTP/1.1 response (the
      *                              message then shows the request before it on the connection)
      */
