@@ -79,10 +79,10 @@ class OriginPolicyFuzzTest {
         return -1;
     }
 
-    /** The field cut to DNS label characters and dots, then an optional {@code :port} of up to 5 digits. */
+    /** The field cut to host name characters (letters, digits, {@code .-_}), then an optional {@code :port} of up to 5 digits. */
     private static String hostName(String field) {
         int colon = field.indexOf(':');
-        var name = (colon < 0 ? field : field.substring(0, colon)).replaceAll("[^A-Za-z0-9.-]", "");
+        var name = (colon < 0 ? field : field.substring(0, colon)).replaceAll("[^A-Za-z0-9._-]", "");
         name = name.replaceAll("\\.{2,}", ".").replaceAll("^[.-]+|[.-]+$", "");
         if (colon < 0) return name;
         var port = field.substring(colon + 1).replaceAll("[^0-9]", "");
