@@ -130,7 +130,10 @@ public final class RawHttp implements AutoCloseable {
 
     private Response read() throws IOException {
         var statusLine = line();
-        if (!STATUS_LINE.matcher(statusLine).matches()) throw new IOException("not an HTTP/1.1 status line: '" + statusLine + "'");
+        if (!STATUS_LINE.matcher(statusLine).matches()) {
+            throw new IOException("not an HTTP/1.1 status line: '" + statusLine + "' on the connection from port "
+                    + socket.getLocalPort() + " to " + socket.getPort());
+        }
         int status = Integer.parseInt(statusLine.substring(9, 12));
         var headers = new HashMap<String, String>();
         for (String line; !(line = line()).isEmpty(); ) {
