@@ -87,6 +87,7 @@ class OriginPolicyFuzzTest {
         if (colon < 0) return name;
         var port = field.substring(colon + 1).replaceAll("[^0-9]", "");
         port = port.length() > 5 ? port.substring(0, 5) : port;
-        return port.isEmpty() || Integer.parseInt(port) > 65535 ? name : name + ":" + port;
+        // as browsers write it, without leading zeros
+        return port.isEmpty() || Integer.parseInt(port) > 65535 ? name : name + ":" + Integer.parseInt(port);
     }
 }
