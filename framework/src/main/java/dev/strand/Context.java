@@ -2,6 +2,8 @@ package dev.strand;
 
 import dev.strand.websocket.WsClose;
 import dev.strand.websocket.WsMessage;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -359,9 +361,21 @@ public interface Context {
      */
     Context sendEvent(dev.strand.sse.SseEvent event);
 
-    /** {@return the {@code Last-Event-ID} header a reconnecting EventSource sends, or {@code null}} */
+    /**
+     * The {@code Last-Event-ID} header a reconnecting EventSource sends, or {@code null}: the id
+     * of the last event the browser got, decoded as the UTF-8 the browser sends it in (a value
+     * that is not UTF-8 comes as the bytes' ISO-8859-1 text).
+     */
     default String lastEventId() {
-        return header("Last-Event-ID");
+        var value = header("Last-Event-ID");
+        if (value == null || value.chars().allMatch(c -> c < 0x80)) return value;
+        try {
+            // HTTP hands header bytes over as ISO-8859-1 text; undo that to decode them as UTF-8.
+            return StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException e) {
+            return value;
+        }
     }
 
     // ---- WebSocket ---------------------------------------------------------------------------

@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * One Server-Sent Event, sent with {@code ctx.sendEvent(...)}: data (text as it is, any other
  * value as JSON, several lines as several {@code data:} lines), and optionally an event name, an
- * id and a reconnection delay. CR and LF in the name and id are removed, since they would end
- * the field early.
+ * id and a reconnection delay. CR, LF and NUL in the name and id are removed, since they would
+ * end the field early; so are the id's other control characters, which HTTP does not allow in the
+ * {@code Last-Event-ID} header a reconnecting browser sends it back in.
  *
  * {@snippet :
  * ctx.sendEvent(SseEvent.data(quote).event("quote").id(seq));
@@ -18,8 +19,13 @@ import java.time.Duration;
  * @param id      the event id ({@code id:} field) the browser sends back as {@code Last-Event-ID}, or {@code null}
  * @param retry   the reconnection delay in milliseconds ({@code retry:} field), or {@code null}
  * @param comment a comment ({@code :} lines), or {@code null}
+ * @throws IllegalArgumentException when {@code retry} is negative
  */
 public record SseEvent(Object data, String event, String id, Long retry, String comment) {
+    public SseEvent {
+        // Browsers ignore a retry field that is not all digits, so a negative delay would be lost silently.
+        if (retry != null && retry < 0) throw new IllegalArgumentException("SSE retry must be >= 0 ms, was " + retry);
+    }
 
     /**
      * {@return an event carrying {@code data}}
@@ -73,6 +79,7 @@ public record SseEvent(Object data, String event, String id, Long retry, String 
      * {@return the same event telling the browser how long to wait before reconnecting}
      *
      * @param delay the {@code retry:} field, sent in whole milliseconds
+     * @throws IllegalArgumentException when the delay is negative
      */
     public SseEvent retry(Duration delay) {
         return new SseEvent(data, event, id, delay.toMillis(), comment);
@@ -82,6 +89,7 @@ public record SseEvent(Object data, String event, String id, Long retry, String 
      * {@return the same event with a reconnection delay, like {@link #retry(Duration)}}
      *
      * @param millis the {@code retry:} field, in milliseconds
+     * @throws IllegalArgumentException when {@code millis} is negative
      */
     public SseEvent retry(long millis) {
         return new SseEvent(data, event, id, millis, comment);

@@ -33,6 +33,10 @@ public final class JettyServer {
         http.setRequestHeaderSize(config.limits().maxHeaderSize());
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Jetty caches Cookie, Authorization and a few other fields per connection, matched without
+        // regard to case by default: a request whose Cookie differs from the one before it only in
+        // case (theme=Dark after theme=dark) would get the earlier value.
+        http.setHeaderCacheCaseSensitive(true);
 
         connector = new Connector(server, new HttpConnectionFactory(http), config.lingerSeconds());
         // Jetty's startup log shows a connector by its name ("Started http@1b2c3d{HTTP/1.1, ...}{0.0.0.0:8080}"),

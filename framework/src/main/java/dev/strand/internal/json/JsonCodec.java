@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Type;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,6 +73,9 @@ public final class JsonCodec {
         if (json.length == 0) {
             throw new JsonDecodeException("Request body is empty; expected JSON");
         }
+        if (!isUtf8(json)) {
+            throw new JsonDecodeException("Malformed JSON: the body is not valid UTF-8");
+        }
         T value;
         try {
             value = reader.readValue(json);
@@ -83,6 +89,25 @@ public final class JsonCodec {
     /** Reads JSON bytes into a type. */
     public <T> T read(byte[] json, Type type) {
         return read(reader(type(type)), json);
+    }
+
+    /**
+     * JSON between systems is UTF-8 (RFC 8259, 8.1). Checked here because Jackson's byte parser
+     * lets some malformed sequences in field names through as broken surrogates, which then
+     * cannot be written back. Costs one pass only for a body that is not all ASCII.
+     */
+    private static boolean isUtf8(byte[] json) {
+        for (byte b : json) {
+            if (b < 0) {
+                try {
+                    StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json));
+                    return true;
+                } catch (CharacterCodingException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String describe(IOException e) {

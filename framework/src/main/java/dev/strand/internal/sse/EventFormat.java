@@ -2,9 +2,15 @@ package dev.strand.internal.sse;
 
 import dev.strand.sse.SseEvent;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** The text/event-stream wire format of one {@link SseEvent}. */
 final class EventFormat {
+    /**
+     * C0 controls but TAB, and DEL: what an HTTP field value may not hold (RFC 9110 §5.5), so an id
+     * holding one could not come back in the {@code Last-Event-ID} header a reconnecting browser sends.
+     */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0A-\\x1F\\x7F]");
 
     private EventFormat() {
     }
@@ -14,7 +20,7 @@ final class EventFormat {
         var sb = new StringBuilder(64);
         if (e.comment() != null) lines(sb, ":", e.comment());
         if (e.event() != null) sb.append("event: ").append(field(e.event())).append('\n');
-        if (e.id() != null) sb.append("id: ").append(field(e.id())).append('\n');
+        if (e.id() != null) sb.append("id: ").append(CONTROL.matcher(e.id()).replaceAll("")).append('\n');
         if (e.retry() != null) sb.append("retry: ").append(e.retry()).append('\n');
         if (e.data() != null) lines(sb, "data:", e.data() instanceof String s ? s : json.apply(e.data()));
         return sb.append('\n').toString();
