@@ -131,8 +131,9 @@ public final class RawHttp implements AutoCloseable {
     private Response read() throws IOException {
         var statusLine = line();
         if (!STATUS_LINE.matcher(statusLine).matches()) {
+            var rest = in.readNBytes(Math.min(in.available(), 512));
             throw new IOException("not an HTTP/1.1 status line: '" + statusLine + "' on the connection from port "
-                    + socket.getLocalPort() + " to " + socket.getPort());
+                    + socket.getLocalPort() + " to " + socket.getPort() + ", then '" + new String(rest, StandardCharsets.ISO_8859_1) + "'");
         }
         int status = Integer.parseInt(statusLine.substring(9, 12));
         var headers = new HashMap<String, String>();
