@@ -63,7 +63,11 @@ public final class Hub implements AutoCloseable {
         if (relay != null) relay.start();
     }
 
-    /** A hub for one process, with {@link #DEFAULT_CAPACITY} per subscriber. */
+    /**
+     * A hub for one process, with {@link #DEFAULT_CAPACITY} per subscriber.
+     *
+     * @return a new hub; close it when the app stops
+     */
     public static Hub inProcess() {
         return builder().build();
     }
@@ -73,6 +77,8 @@ public final class Hub implements AutoCloseable {
      * ({@code redis://[user:password@]host:port[/db]}, or {@code rediss://} for TLS). Returns at
      * once; the relay connects in the background ({@link #relayUp()}).
      *
+     * @param redisUrl the Redis server, {@code redis://host:port}
+     * @return a new hub relaying through that server; close it when the app stops
      * @throws IllegalArgumentException if the URL is not a Redis URL
      * @throws IllegalStateException if Jedis is not on the class path
      */
@@ -80,7 +86,11 @@ public final class Hub implements AutoCloseable {
         return builder().redis(redisUrl).build();
     }
 
-    /** A builder for a hub with other options. */
+    /**
+     * A builder for a hub with other options.
+     *
+     * @return a builder with every option at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -89,7 +99,9 @@ public final class Hub implements AutoCloseable {
      * Sends a message to every subscriber of the topic, on this instance and (with Redis) on the
      * others. Never waits for subscribers or for Redis.
      *
-     * @return how many subscribers on this instance it was buffered for: 0 when the topic has none
+     * @param topic   the topic (room) name
+     * @param message the text every subscriber gets, typically JSON
+     * @return how many subscribers on this instance it was buffered or sent for: 0 when the topic has none
      *         here, and after {@link #close()}
      */
     public int publish(String topic, String message) {
@@ -100,8 +112,10 @@ public final class Hub implements AutoCloseable {
      * Sends a message to every subscriber of the topic except {@code except}, typically the
      * sender's own subscription so it does not hear itself.
      *
+     * @param topic   the topic (room) name
+     * @param message the text every other subscriber gets
      * @param except a subscription to skip, or {@code null}
-     * @return how many subscribers on this instance it was buffered for
+     * @return how many subscribers on this instance it was buffered or sent for
      */
     public int publish(String topic, String message, Subscription except) {
         Objects.requireNonNull(topic, "topic");
@@ -112,7 +126,12 @@ public final class Hub implements AutoCloseable {
         return delivered;
     }
 
-    /** Joins a topic with the hub's default capacity; see {@link #subscribe(String, int)}. */
+    /**
+     * Joins a topic with the hub's default capacity; see {@link #subscribe(String, int)}.
+     *
+     * @param topic the topic (room) name
+     * @return the subscription; close it to leave
+     */
     public Subscription subscribe(String topic) {
         return subscribe(topic, defaultCapacity);
     }
@@ -121,7 +140,9 @@ public final class Hub implements AutoCloseable {
      * Joins a topic, making it if needed. The subscription receives what is published from now
      * on, until it is closed.
      *
+     * @param topic the topic (room) name
      * @param capacity how many undelivered messages it keeps before dropping the oldest
+     * @return the subscription; close it to leave
      * @throws IllegalStateException after {@link #close()}
      */
     public Subscription subscribe(String topic, int capacity) {
@@ -146,13 +167,22 @@ public final class Hub implements AutoCloseable {
         return subscription;
     }
 
-    /** How many subscribers the topic has on this instance now: for presence ("3 people here"). */
+    /**
+     * How many subscribers the topic has on this instance now: for presence ("3 people here").
+     *
+     * @param topic the topic (room) name
+     * @return 0 when the topic has no subscriber here
+     */
     public int subscriberCount(String topic) {
         var t = topics.get(topic);
         return t == null ? 0 : t.subscribers().length;
     }
 
-    /** The topics with subscribers on this instance now, as a snapshot. */
+    /**
+     * The topics with subscribers on this instance now, as a snapshot.
+     *
+     * @return an immutable set; empty when there are none
+     */
     public Set<String> topics() {
         return Set.copyOf(topics.keySet());
     }
@@ -167,6 +197,10 @@ public final class Hub implements AutoCloseable {
      * waits, and no thread is woken per subscriber and message. Such a subscription never lags in
      * the hub; a peer that reads too slowly is closed with 1013 once its outbound buffer
      * overflows, and leaves the topic. Other connections get a virtual thread that forwards.
+     *
+     * @param ctx   the connection, on its handler's thread
+     * @param topic the topic (room) name
+     * @return the subscription, to close early or to skip in {@link #publish(String, String, Subscription)}
      */
     public Subscription forward(Context ctx, String topic) {
         if (ctx.kind() == Context.Kind.WEBSOCKET) {
@@ -183,6 +217,11 @@ public final class Hub implements AutoCloseable {
      * hub.forward(ctx, "ticks", (c, text) -> c.sendText("data: " + text + "\n\n"));
      * }
      * See {@link #forward(Context, Subscription, BiConsumer)}.
+     *
+     * @param ctx   the connection, on its handler's thread
+     * @param topic the topic (room) name
+     * @param send  sends one message to the connection; may block
+     * @return the subscription, to close early or to skip in {@link #publish(String, String, Subscription)}
      */
     public Subscription forward(Context ctx, String topic, BiConsumer<Context, String> send) {
         return forward(ctx, subscribe(topic), send);
@@ -201,6 +240,8 @@ public final class Hub implements AutoCloseable {
      * <p>The handler keeps the connection open: a WebSocket handler reads its own messages
      * meanwhile, an SSE or streaming handler can wait with {@link Subscription#awaitClosed()}.
      *
+     * @param ctx  the connection, on its handler's thread
+     * @param send sends one message to the connection; may block
      * @param subscription from {@link #subscribe(String, int)} of this hub, not yet read by anyone
      * @return {@code subscription}, to close early or to skip in {@link #publish(String, String, Subscription)}
      */
@@ -216,6 +257,8 @@ public final class Hub implements AutoCloseable {
      * (publishing and subscribed) have answered since the last failure of either; {@code false}
      * during an outage, before the relay first connects, after {@link #close()}, and always for
      * an in-process hub. For readiness checks.
+     *
+     * @return whether the Redis relay is connected both ways now
      */
     public boolean relayUp() {
         return relay != null && !closed && relay.up();
@@ -267,14 +310,24 @@ public final class Hub implements AutoCloseable {
         private Builder() {
         }
 
-        /** Buffer size of a subscription made without one; {@link #DEFAULT_CAPACITY} unless set. */
+        /**
+         * Buffer size of a subscription made without one; {@link #DEFAULT_CAPACITY} unless set.
+         *
+         * @param capacity messages per subscription, at least 1
+         * @return this builder
+         */
         public Builder capacity(int capacity) {
             if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
             this.capacity = capacity;
             return this;
         }
 
-        /** Relays through this Redis server ({@code redis://host:port}); none unless set. */
+        /**
+         * Relays through this Redis server ({@code redis://host:port}); none unless set.
+         *
+         * @param redisUrl {@code redis://host:port}
+         * @return this builder
+         */
         public Builder redis(String redisUrl) {
             this.redisUrl = Objects.requireNonNull(redisUrl, "redisUrl");
             return this;
@@ -283,6 +336,9 @@ public final class Hub implements AutoCloseable {
         /**
          * Prefix of the Redis channels, one per topic ({@code prefix + topic}); {@code "strand:"}
          * unless set. Hubs that should share rooms use the same prefix.
+         *
+         * @param prefix put before each topic name to make its Redis channel
+         * @return this builder
          */
         public Builder channelPrefix(String prefix) {
             this.channelPrefix = Objects.requireNonNull(prefix, "prefix");
@@ -292,6 +348,9 @@ public final class Hub implements AutoCloseable {
         /**
          * This instance's name in relayed messages, by which it recognises and skips its own; a
          * random UUID unless set. Must differ between instances and must not contain a line break.
+         *
+         * @param id this instance's name on the relay
+         * @return this builder
          */
         public Builder instanceId(String id) {
             if (id.isEmpty() || id.indexOf('\n') >= 0) throw new IllegalArgumentException("instance id must be non-empty and on one line: " + id);
@@ -302,6 +361,9 @@ public final class Hub implements AutoCloseable {
         /**
          * How often the relay pings Redis while idle; a connection silent for three of these is
          * taken as lost, so a frozen server or a dropped idle connection is noticed. 5 s unless set.
+         *
+         * @param interval the ping interval; three of them without an answer mean the connection is lost
+         * @return this builder
          */
         public Builder heartbeat(Duration interval) {
             if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("heartbeat must be positive: " + interval);
@@ -312,6 +374,7 @@ public final class Hub implements AutoCloseable {
         /**
          * Makes the hub; with Redis, starts the relay's threads.
          *
+         * @return the hub, its relay (if any) starting
          * @throws IllegalArgumentException if the Redis URL is not one
          * @throws IllegalStateException if a Redis URL is set and Jedis is not on the class path
          */
