@@ -50,12 +50,12 @@ class MalformedInputTest {
 
         @Ws("/echo")
         public void echo(Context ctx) {
-            for (WsMessage m; (m = ctx.receive()) != null; ) ctx.sendText(new String(m.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+            for (WsMessage m; (m = ctx.receive()) != null; ) ctx.sendText(text(m));
         }
 
         @Ws("/echo-typed")
         public void echoTyped(Context ctx, @QueryParam int room) {
-            for (WsMessage m; (m = ctx.receive()) != null; ) ctx.sendText(room + ":" + new String(m.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+            for (WsMessage m; (m = ctx.receive()) != null; ) ctx.sendText(room + ":" + text(m));
         }
 
         public record Move(int x, int y) {}
@@ -64,13 +64,17 @@ class MalformedInputTest {
         @Ws("/moves")
         public void moves(Context ctx, @Body Move first) {
             ctx.sendText("first " + first.x() + "," + first.y());
-            for (WsMessage m; (m = ctx.receive()) != null; ) ctx.sendText(new String(m.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+            for (WsMessage m; (m = ctx.receive()) != null; ) ctx.sendText(text(m));
         }
 
         @Sse("/ticks")
         public void ticks(Context ctx, @QueryParam int count) {
             for (int i = 1; i <= count; i++) ctx.sendEvent(SseEvent.data(i));
         }
+    }
+
+    private static String text(WsMessage message) {
+        return new String(message.bytes(), StandardCharsets.UTF_8);
     }
 
     @RegisterExtension
