@@ -7,7 +7,6 @@ import dev.strand.internal.http.Channel;
 import dev.strand.internal.http.ErrorResponses;
 import dev.strand.internal.http.Heartbeat;
 import dev.strand.internal.http.StrandContext;
-import dev.strand.internal.http.StrandThreadPool;
 import dev.strand.internal.json.JsonDecodeException;
 import dev.strand.internal.routing.Invoker;
 import dev.strand.websocket.WsClose;
@@ -109,7 +108,6 @@ public final class WsConnection implements Session.Listener, Channel {
         readingSince = System.nanoTime();
         Thread.ofVirtual().name("strand-ws-" + IDS.incrementAndGet()).start(this::loop);
         heartbeat.next();
-        session.demand();
     }
 
     @Override
@@ -162,8 +160,10 @@ public final class WsConnection implements Session.Listener, Channel {
     // ---- the handler's loop ------------------------------------------------------------------
 
     private void loop() {
-        StrandThreadPool.readInline();
         try {
+            // The first read starts here, not in onWebSocketOpen: every demand() then comes from
+            // the loop's thread, which StrandThreadPool lets run the read itself.
+            session.demand();
             handler.invoke(ctx, arguments);
             closeWith(WsClose.NORMAL, "");
         } catch (ClosedException e) {
