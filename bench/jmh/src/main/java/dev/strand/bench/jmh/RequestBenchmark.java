@@ -11,11 +11,23 @@ import dev.strand.config.StrandConfig;
 import dev.strand.internal.assembly.Assembly;
 import dev.strand.internal.http.StrandThreadPool;
 import dev.strand.internal.json.JsonCodec;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,11 +37,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.LocalConnector;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * Parameter binding, measured where it happens: whole requests into the handler {@link Assembly}
@@ -37,7 +44,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * connection, each answered {@code 200 ok}. The {@code Invoker} needs a live {@code Context},
  * which only a request makes, so binding is not measured alone: it is the difference between
  * {@link #noParams} and the requests that bind (their request and response bytes differ a little
- * too). {@link #jsonDecode} isolates the JSON share of {@link #jsonBody}.
+ * too). {@link #jsonDecode} isolates the JSON share of {@link #jsonBody}; {@link #rawJetty} is the
+ * same request to a bare Jetty handler, the floor under {@link #noParams}.
  *
  * <p>{@code addInput} on a connection waiting to read runs Jetty's parser, Strand's handler and
  * the response write on the calling thread, so a figure is the CPU of one request with no thread
@@ -58,8 +66,9 @@ public class RequestBenchmark {
     private static final String JSON_BODY = "POST /orders HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
             + "Content-Length: " + ORDER_JSON.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + ORDER_JSON;
 
-    private Server server;
-    private LocalConnector.LocalEndPoint connection;
+    private final List<Server> servers = new ArrayList<>();
+    private LocalConnector.LocalEndPoint strand;
+    private LocalConnector.LocalEndPoint jetty;
     private ObjectReader orderReader;
     private byte[] orderBytes;
 
@@ -91,61 +100,96 @@ public class RequestBenchmark {
         }
     }
 
+    /** {@code GET /ping} in bare Jetty: {@code ok} as {@code text/plain; charset=utf-8}, as Strand answers it. */
+    private static final class PlainJetty extends Handler.Abstract {
+        private static final byte[] OK = "ok".getBytes(StandardCharsets.UTF_8);
+
+        PlainJetty() {
+            super(InvocationType.BLOCKING);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, OK.length);
+            response.write(true, ByteBuffer.wrap(OK), callback);
+            return true;
+        }
+    }
+
     @Setup
     public void start() throws Exception {
         var app = Assembly.assemble(new Assembly.Parts(StrandConfig.defaults(), List.of(), List.of(new Api()), List.of(),
                 List.of(), Map.of(), null, RequestBenchmark.class.getClassLoader()));
-        // The thread setup of Strand's own JettyServer, for whatever Jetty hands to its pool.
+        strand = serve(new GracefulHandler(app.handler()));
+        jetty = serve(new PlainJetty());
+        for (var request : List.of(NO_PARAMS, PATH_QUERY_HEADER, JSON_BODY)) check(strand, request);
+        check(jetty, NO_PARAMS);
+        var json = new JsonCodec();
+        orderReader = json.reader(json.type(Order.class));
+        orderBytes = ORDER_JSON.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A server with an in-memory connector, set up as Strand's own JettyServer, and one connection to it. */
+    private LocalConnector.LocalEndPoint serve(Handler handler) throws Exception {
         var threads = new StrandThreadPool();
         threads.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().factory()));
-        server = new Server(threads);
+        var server = new Server(threads);
         var http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         var connector = new LocalConnector(server, new HttpConnectionFactory(http));
         connector.setIdleTimeout(TimeUnit.MINUTES.toMillis(10));
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(app.handler()));
+        server.setHandler(handler);
         server.start();
-        connection = connector.connect();
-        for (var request : List.of(NO_PARAMS, PATH_QUERY_HEADER, JSON_BODY)) {
-            var response = send(request);
-            if (!response.startsWith("HTTP/1.1 200") || !response.endsWith("ok")) {
-                throw new IllegalStateException("the app did not answer 200 ok to " + request.lines().findFirst().orElseThrow()
-                        + ":\n" + response);
-            }
+        servers.add(server);
+        return connector.connect();
+    }
+
+    private static void check(LocalConnector.LocalEndPoint connection, String request) throws Exception {
+        var response = send(connection, request);
+        if (!response.startsWith("HTTP/1.1 200") || !response.endsWith("ok")) {
+            throw new IllegalStateException("no 200 ok for " + request.lines().findFirst().orElseThrow() + ":\n" + response);
         }
-        var json = new JsonCodec();
-        orderReader = json.reader(json.type(Order.class));
-        orderBytes = ORDER_JSON.getBytes(StandardCharsets.UTF_8);
     }
 
     @TearDown
     public void stop() throws Exception {
-        server.stop();
+        for (var server : servers) server.stop();
     }
 
-    private String send(String request) throws Exception {
+    private static String send(LocalConnector.LocalEndPoint connection, String request) throws Exception {
         connection.addInput(request);
         return connection.getResponse();
+    }
+
+    /**
+     * The floor: the same request answered by a bare Jetty handler with the same status, headers
+     * and body, so {@code noParams} minus this is what Strand adds per request.
+     */
+    @Benchmark
+    public String rawJetty() throws Exception {
+        return send(jetty, NO_PARAMS);
     }
 
     /** The baseline: routing, Context, middleware chain and response, no argument to bind. */
     @Benchmark
     public String noParams() throws Exception {
-        return send(NO_PARAMS);
+        return send(strand, NO_PARAMS);
     }
 
     /** A long path parameter, an int, an enum and a percent-encoded String query parameter, and a header. */
     @Benchmark
     public String pathQueryHeader() throws Exception {
-        return send(PATH_QUERY_HEADER);
+        return send(strand, PATH_QUERY_HEADER);
     }
 
     /** A 130-byte JSON body bound to a record with a list of records. */
     @Benchmark
     public String jsonBody() throws Exception {
-        return send(JSON_BODY);
+        return send(strand, JSON_BODY);
     }
 
     /** The JSON decoding {@link #jsonBody} does, alone: the reader and call the {@code Invoker} uses. */

@@ -10,14 +10,16 @@ import java.util.Map;
 
 /**
  * Prints the tables of a markdown summary of JMH's JSON result file ({@code -rf json}): one table
- * per benchmark class, a row per benchmark and parameter set, with the time per operation, its
- * 99.9% error and the bytes allocated per operation ({@code -prof gc}'s
- * {@code gc.alloc.rate.norm}, when the run had it). {@code bench/jmh/run} writes the heading.
+ * per benchmark class, a row per benchmark and parameter set, with the wall time per operation and
+ * its 99.9% error, the CPU time per operation ({@link CpuTimeProfiler}) and the bytes allocated per
+ * operation ({@code -prof gc}'s {@code gc.alloc.rate.norm}), the last two when the run had them.
+ * {@code bench/jmh/run} writes the heading.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.strand.bench.jmh.Summary result.json}
  */
 public final class Summary {
     private static final String ALLOCATION = "gc.alloc.rate.norm";
+    private static final String CPU = "cpu.time.norm";
 
     private Summary() {
     }
@@ -45,15 +47,15 @@ public final class Summary {
             if (!type.equals(group)) {
                 group = type;
                 System.out.printf("%n### %s%n%n", type);
-                System.out.println("| benchmark | params | time/op | ± (99.9%) | allocated/op |");
-                System.out.println("|---|---|---:|---:|---:|");
+                System.out.println("| benchmark | params | wall time/op | ± (99.9%) | CPU/op | allocated/op |");
+                System.out.println("|---|---|---:|---:|---:|---:|");
             }
             var primary = result.path("primaryMetric");
-            var allocation = result.path("secondaryMetrics").path(ALLOCATION);
-            System.out.printf(Locale.ROOT, "| %s | %s | %s %s | %s | %s |%n", name.substring(dot + 1), params(result.path("params")),
+            var secondary = result.path("secondaryMetrics");
+            System.out.printf(Locale.ROOT, "| %s | %s | %s %s | %s | %s | %s |%n", name.substring(dot + 1), params(result.path("params")),
                     number(primary.path("score").asDouble()), primary.path("scoreUnit").asText(),
                     error(primary.path("scoreError").asDouble()),
-                    allocation.isMissingNode() ? "" : number(allocation.path("score").asDouble()) + " B");
+                    secondary(secondary.path(CPU), " ns"), secondary(secondary.path(ALLOCATION), " B"));
         }
     }
 
@@ -65,6 +67,10 @@ public final class Summary {
             text.append(param.getKey()).append('=').append(param.getValue().asText());
         }
         return text.toString();
+    }
+
+    private static String secondary(JsonNode metric, String unit) {
+        return metric.isMissingNode() ? "" : number(metric.path("score").asDouble()) + unit;
     }
 
     /** JMH reports NaN as the error of a single measured iteration. */
