@@ -26,11 +26,22 @@ final class EventFormat {
         return sb.append('\n').toString();
     }
 
+    /**
+     * One field per line of {@code text}, a line ending at CR LF, CR or LF as the WHATWG parser
+     * splits them. Scanned by hand: {@code String.split} with this pattern compiles a regex on every
+     * call, once per event per stream.
+     */
     private static void lines(StringBuilder sb, String prefix, String text) {
-        for (var line : text.split("\r\n|\r|\n", -1)) {
+        int start = 0;
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '\n';
+            if (c != '\r' && c != '\n') continue;
             sb.append(prefix);
-            if (!line.isEmpty()) sb.append(' ').append(line);
+            if (i > start) sb.append(' ').append(text, start, i);
             sb.append('\n');
+            if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') i++;
+            start = i + 1;
         }
     }
 
