@@ -26,21 +26,21 @@ import org.eclipse.jetty.util.Promise;
  *
  * @param fields  the text fields in request order
  * @param uploads the file parts in request order; empty for a URL-encoded body
+ * @param parts   what holds the multipart parts and their temporary files; {@code null} for a URL-encoded body
  */
-record FormData(Fields fields, List<Upload> uploads) {
+record FormData(Fields fields, List<Upload> uploads, MultiPartFormData.Parts parts) {
     static final String URLENCODED = "application/x-www-form-urlencoded";
     static final String MULTIPART = "multipart/form-data";
-    private static final FormData EMPTY = new FormData(Fields.EMPTY, List.of());
+    private static final FormData EMPTY = new FormData(Fields.EMPTY, List.of(), null);
 
     /**
-     * Reads the body of {@code ctx} as the form its {@code Content-Type} says it is.
-     *
-     * @param onEnd where to register what deletes the stored parts when the exchange ends
+     * Reads the body as the form its {@code Content-Type} says it is. The caller {@link #close()}s
+     * what it returns when the exchange ends.
      */
-    static FormData read(String contentType, Channel channel, FormConfig config, CloseActions onEnd) {
+    static FormData read(String contentType, Channel channel, FormConfig config) {
         var type = mediaType(contentType);
         if (URLENCODED.equals(type)) return urlEncoded(channel.receive(), contentType, config);
-        if (MULTIPART.equals(type)) return multipart(contentType, channel, config, onEnd);
+        if (MULTIPART.equals(type)) return multipart(contentType, channel, config);
         if (type == null && channel.receive().length == 0) return EMPTY;
         throw notAForm(type, "form fields");
     }
@@ -63,7 +63,7 @@ record FormData(Fields fields, List<Upload> uploads) {
         try {
             var fields = FormFields.getFields(Content.Source.from(ByteBuffer.wrap(body)), new Attributes.Lazy(), charset,
                     config.maxFields(), -1);
-            return new FormData(fields, List.of());
+            return new FormData(fields, List.of(), null);
         } catch (RuntimeException e) {
             if (e instanceof org.eclipse.jetty.http.HttpException jetty && jetty.getCode() == 413) {
                 throw new HttpException(413, "Form has more than " + config.maxFields() + " fields, the limit");
@@ -85,7 +85,7 @@ record FormData(Fields fields, List<Upload> uploads) {
         }
     }
 
-    private static FormData multipart(String contentType, Channel channel, FormConfig config, CloseActions onEnd) {
+    private static FormData multipart(String contentType, Channel channel, FormConfig config) {
         var boundary = boundary(contentType);
         var parser = new MultiPartFormData.Parser(boundary);
         parser.configure(new MultiPartConfig.Builder()
@@ -105,7 +105,6 @@ record FormData(Fields fields, List<Upload> uploads) {
         } catch (RuntimeException e) {
             throw FormErrors.of(e, config);
         }
-        onEnd.add(parts::close);
         var fields = new Fields(true);
         var uploads = new ArrayList<Upload>();
         for (var part : parts) {
@@ -119,7 +118,12 @@ record FormData(Fields fields, List<Upload> uploads) {
                 uploads.add(new StoredUpload(part));
             }
         }
-        return new FormData(fields.asImmutable(), List.copyOf(uploads));
+        return new FormData(fields.asImmutable(), List.copyOf(uploads), parts);
+    }
+
+    /** Releases the parts' memory and deletes their temporary files, but for those moved away with {@code transferTo}. */
+    void close() {
+        if (parts != null) parts.close();
     }
 
     /** The boundary a multipart body's {@code Content-Type} names; 400 without one. */

@@ -33,7 +33,7 @@ record StoredUpload(MultiPart.Part part) implements Upload {
 
     @Override
     public InputStream inputStream() {
-        return Content.Source.asInputStream(part.newContentSource());
+        return Content.Source.asInputStream(part.createContentSource());
     }
 
     @Override

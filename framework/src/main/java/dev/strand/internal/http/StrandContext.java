@@ -145,9 +145,16 @@ public final class StrandContext implements Context {
         if (!statusSet && !hasBody && channel.canRespond()) setResponseStatus(204);
     }
 
-    /** Finishes the exchange once the handler and middleware are done. */
+    /**
+     * Finishes the exchange once the handler and middleware are done. Uploads are deleted first,
+     * so that a client that has the response finds no temporary file of its request left.
+     */
     void complete() {
-        channel.complete(pending(), failure);
+        try {
+            if (form != null) form.close();
+        } finally {
+            channel.complete(pending(), failure);
+        }
     }
 
     // ---- request ----------------------------------------------------------------------
@@ -290,7 +297,7 @@ public final class StrandContext implements Context {
     }
 
     private FormData form() {
-        if (form == null) form = FormData.read(header("Content-Type"), channel, services.config().forms(), closeActions);
+        if (form == null) form = FormData.read(header("Content-Type"), channel, services.config().forms());
         return form;
     }
 
