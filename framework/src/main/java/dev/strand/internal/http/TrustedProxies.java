@@ -11,6 +11,7 @@ import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HostPortHttpField;
 import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
@@ -204,6 +205,7 @@ final class TrustedProxies implements HttpConfiguration.Customizer {
     /** The request as the client made it: the forwarded address, scheme and authority in place of the proxy's. */
     private static final class Forwarded extends Request.Wrapper {
         private final HttpURI uri;
+        private final HttpFields headers;
         private final ConnectionMetaData metaData;
         private final boolean secure;
 
@@ -212,13 +214,17 @@ final class TrustedProxies implements HttpConfiguration.Customizer {
             var original = request.getHttpURI();
             var scheme = origin.scheme() != null ? origin.scheme() : original.getScheme();
             var builder = HttpURI.build(original).scheme(scheme);
+            var fields = request.getHeaders();
             if (origin.host() != null || origin.port() > 0) {
                 var host = origin.host() != null ? origin.host() : Request.getServerName(request);
                 // A forwarded host without a port means the scheme's default, not this connector's port.
                 int port = origin.port() > 0 ? origin.port() : origin.host() != null ? 0 : Request.getServerPort(request);
                 builder.authority(host, port);
+                // Jetty refuses a request whose Host differs from its URI's authority; both say the client's.
+                fields = HttpFields.build(fields, new HostPortHttpField(host, port));
             }
             this.uri = builder.asImmutable();
+            this.headers = fields;
             this.secure = "https".equals(scheme);
             var client = origin.client();
             var peer = request.getConnectionMetaData().getRemoteSocketAddress();
@@ -241,6 +247,11 @@ final class TrustedProxies implements HttpConfiguration.Customizer {
         @Override
         public HttpURI getHttpURI() {
             return uri;
+        }
+
+        @Override
+        public HttpFields getHeaders() {
+            return headers;
         }
 
         @Override
