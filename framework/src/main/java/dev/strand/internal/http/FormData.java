@@ -60,18 +60,25 @@ record FormData(Fields fields, List<Upload> uploads, MultiPartFormData.Parts par
 
     private static FormData urlEncoded(byte[] body, String contentType, FormConfig config) {
         var charset = charset(contentType);
+        // Jetty counts distinct names; a form of one name repeated is as costly, so pairs are counted.
+        int pairs = 0;
+        for (int i = 0; i < body.length; i++) {
+            if ((i == 0 || body[i - 1] == '&') && body[i] != '&' && ++pairs > config.maxFields()) throw tooManyFields(config);
+        }
         try {
             var fields = FormFields.getFields(Content.Source.from(ByteBuffer.wrap(body)), new Attributes.Lazy(), charset,
                     config.maxFields(), -1);
             return new FormData(fields, List.of(), null);
         } catch (RuntimeException e) {
-            if (e instanceof org.eclipse.jetty.http.HttpException jetty && jetty.getCode() == 413) {
-                throw new HttpException(413, "Form has more than " + config.maxFields() + " fields, the limit");
-            }
+            if (e instanceof org.eclipse.jetty.http.HttpException jetty && jetty.getCode() == 413) throw tooManyFields(config);
             // Jetty says only "invalid percent encoding"; the query check finds the field.
             var where = QueryString.malformed(new String(body, StandardCharsets.ISO_8859_1), "form field");
             throw new HttpException(400, where != null ? where : "Malformed form body: " + e.getMessage());
         }
+    }
+
+    private static HttpException tooManyFields(FormConfig config) {
+        return new HttpException(413, "Form has more than " + config.maxFields() + " fields, the limit");
     }
 
     /** The charset a URL-encoded body's {@code Content-Type} names, UTF-8 by default; 415 for one the JVM lacks. */
