@@ -151,8 +151,8 @@ public interface Context {
      *                       boundary, a body cut short or malformed, a file name with {@code /} or
      *                       {@code \}; 413 past {@code FormConfig.maxFileSize},
      *                       {@code maxMultipartSize} or {@code maxFields}
-     * @throws IllegalStateException after {@link #multipart()}, {@link #requestBody()} or
-     *                               {@link #requestBodyStream()} read the body
+     * @throws IllegalStateException after {@link #multipart()} or {@link #requestBodyStream()}
+     *                               read the body
      */
     List<Upload> uploads();
 
@@ -187,7 +187,8 @@ public interface Context {
      * @return the parts, to be iterated once
      * @throws HttpException         415 when the body is not {@code multipart/form-data}; 400 when
      *                               its boundary is missing
-     * @throws IllegalStateException when the body was already read in any way
+     * @throws IllegalStateException after {@link #uploads()}, {@link #formParam}, another
+     *                               {@code multipart()} or {@link #requestBodyStream()} read the body
      */
     Iterable<Upload> multipart();
 

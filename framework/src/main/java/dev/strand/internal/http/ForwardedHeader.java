@@ -84,6 +84,7 @@ final class ForwardedHeader {
     }
 
     private static IllegalArgumentException malformed(String expected, String value, int at) {
-        return new IllegalArgumentException("expected " + expected + " at character " + (at + 1) + " of '" + value + "'");
+        var shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+        return new IllegalArgumentException("expected " + expected + " at character " + (at + 1) + " of '" + shown + "'");
     }
 }

@@ -49,6 +49,7 @@ public final class StrandContext implements Context {
     private String scheme;
     private String host;
     private FormData form;
+    private boolean partsStreamed;
 
     private Throwable failure;
     private byte[] responseBody = EMPTY;
@@ -292,11 +293,17 @@ public final class StrandContext implements Context {
     public Iterable<Upload> multipart() {
         var type = FormData.mediaType(header("Content-Type"));
         if (!FormData.MULTIPART.equals(type)) throw FormData.notAForm(type, "multipart parts");
+        if (form != null || partsStreamed) {
+            throw new IllegalStateException("the multipart body was already read" + (form != null ? " by formParam() or uploads()" : "")
+                    + "; read it once, with multipart() or with the form methods");
+        }
         var boundary = FormData.boundary(header("Content-Type"));
+        partsStreamed = true;
         return new MultipartStream(boundary, channel.requestBodyStream(), services.config().forms());
     }
 
     private FormData form() {
+        if (partsStreamed) throw new IllegalStateException("the multipart body was already streamed by multipart(); read it once");
         if (form == null) form = FormData.read(header("Content-Type"), channel, services.config().forms());
         return form;
     }
