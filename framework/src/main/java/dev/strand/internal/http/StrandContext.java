@@ -256,6 +256,7 @@ public final class StrandContext implements Context {
     public String host() {
         if (host == null) {
             var name = Request.getServerName(request);
+            if (name == null) name = Request.getLocalAddr(request);
             if (name.indexOf(':') >= 0 && !name.startsWith("[")) name = "[" + name + "]";
             int port = Request.getServerPort(request);
             host = port <= 0 || port == URIUtil.getDefaultPortForScheme(scheme()) ? name : name + ":" + port;
