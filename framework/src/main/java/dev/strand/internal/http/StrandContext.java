@@ -284,9 +284,8 @@ public final class StrandContext implements Context {
 
     @Override
     public List<Upload> uploads() {
-        if (form == null && !FormData.MULTIPART.equals(FormData.mediaType(header("Content-Type")))) {
-            throw FormData.notAForm(FormData.mediaType(header("Content-Type")), "uploads");
-        }
+        var type = FormData.mediaType(header("Content-Type"));
+        if (!FormData.MULTIPART.equals(type)) throw FormData.notAForm(type, "uploads");
         return form().uploads();
     }
 
