@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,6 +21,13 @@ class FormsTest {
 
     @RegisterExtension
     static final StrandExtension app = new StrandExtension(() -> FormsApp.app(PHOTOS));
+
+    @AfterAll
+    static void removePhotos() throws IOException {
+        try (var files = Files.walk(PHOTOS)) {
+            for (var file : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(file);
+        }
+    }
 
     @Test
     void bindsAndReadsUrlEncodedForms(TestClient client) {
