@@ -51,8 +51,9 @@ class UploadTest {
 
         @Post("/keep")
         public String keep(Context ctx) throws IOException {
+            var doc = ctx.upload("doc");
             var target = Files.createTempFile("kept", ".bin");
-            ctx.upload("doc").transferTo(target);
+            doc.transferTo(target);
             return target.toString();
         }
 
