@@ -92,8 +92,105 @@ public interface Context {
     /** {@return all request cookies by name, unmodifiable; of two cookies with one name, the first} */
     Map<String, String> cookies();
 
-    /** {@return the client's IP address as the socket sees it (not {@code X-Forwarded-For}), e.g. {@code "127.0.0.1"}} */
+    /**
+     * {@return the client's IP address, e.g. {@code "127.0.0.1"}: the socket's peer, or, when that
+     * peer is one of {@code StrandConfig.trustedProxies}, the client the proxy headers name
+     * ({@code Forwarded: for=}, else {@code X-Forwarded-For} read from the right, past the trusted
+     * proxies)}
+     */
     String remoteAddress();
+
+    /**
+     * {@return the scheme the client used, {@code "http"} or {@code "https"}: the connection's, or
+     * from a trusted proxy the {@code Forwarded: proto=} or {@code X-Forwarded-Proto} it sent}
+     */
+    String scheme();
+
+    /**
+     * {@return the host the client addressed, with the port when it is not the scheme's default,
+     * e.g. {@code "example.com"} or {@code "localhost:8080"}: the {@code Host} header (HTTP/1.1) or
+     * {@code :authority} (HTTP/2), or from a trusted proxy {@code Forwarded: host=}, else
+     * {@code X-Forwarded-Host} and {@code X-Forwarded-Port}; the local address when the client sent none}
+     */
+    String host();
+
+    // ---- forms and uploads ---------------------------------------------------------------
+
+    /**
+     * {@return the first value of a form field, or {@code null} if absent}: a field of an
+     * {@code application/x-www-form-urlencoded} body (percent-decoded, UTF-8 unless the content
+     * type names another charset), or a part without a file name of a {@code multipart/form-data}
+     * body. Reads and parses the body on first call, blocking until it arrived; later calls reuse it.
+     *
+     * @param name the field's name, case-sensitive
+     * @throws HttpException 415 when the body is of another content type; 400 for a malformed
+     *                       body, naming the field; 413 past {@code Limits.maxBodySize} (URL-encoded),
+     *                       the {@code FormConfig} limits (multipart) or {@code FormConfig.maxFields}
+     */
+    String formParam(String name);
+
+    /**
+     * {@return every value of a form field in request order, empty if absent}; read like {@link #formParam}
+     *
+     * @param name the field's name, case-sensitive
+     */
+    List<String> formParams(String name);
+
+    /** {@return all form fields with all their values, in request order; a new map each call}; read like {@link #formParam} */
+    Map<String, List<String>> formParamMap();
+
+    /**
+     * The file parts of a {@code multipart/form-data} body (parts with a file name), in request
+     * order, stored as they arrive: in memory up to {@code FormConfig.memoryThreshold}, in a
+     * temporary file beyond it. The files are deleted when the exchange ends, however it ends,
+     * unless moved away with {@link Upload#transferTo}. Reads the body on first call, blocking
+     * until it all arrived; later calls reuse it.
+     *
+     * @return the uploads, unmodifiable; empty when the form has no file parts
+     * @throws HttpException 415 when the body is not {@code multipart/form-data}; 400 for a missing
+     *                       boundary, a body cut short or malformed, a file name with {@code /} or
+     *                       {@code \}; 413 past {@code FormConfig.maxFileSize},
+     *                       {@code maxMultipartSize} or {@code maxFields}
+     * @throws IllegalStateException after {@link #multipart()} or {@link #requestBodyStream()}
+     *                               read the body
+     */
+    List<Upload> uploads();
+
+    /**
+     * {@return the first file part of a form field, or {@code null}}; read like {@link #uploads()}
+     *
+     * @param name the form field's name
+     */
+    default Upload upload(String name) {
+        for (var upload : uploads()) {
+            if (upload.name().equals(name)) return upload;
+        }
+        return null;
+    }
+
+    /**
+     * The parts of a {@code multipart/form-data} body, fields and files, streamed from the socket
+     * in request order without storing them: each part's {@link Upload#inputStream()} reads its
+     * content as it arrives, blocking this (virtual) thread, until the loop moves to the next
+     * part (what the handler left unread is skipped). For uploads larger than memory or disk
+     * should hold. Limits apply as for {@link #uploads()}, found while reading: the iterator's
+     * {@code hasNext()} or a part's stream throws the {@link HttpException}.
+     *
+     * {@snippet :
+     * for (Upload part : ctx.multipart()) {
+     *     try (var in = part.inputStream()) {
+     *         digest(part.fileName(), in);
+     *     }
+     * }
+     * }
+     *
+     * @return the parts, to be iterated once
+     * @throws HttpException         415 when the body is not {@code multipart/form-data}; 400 when
+     *                               its boundary is missing
+     * @throws IllegalStateException after {@link #uploads()}, {@link #formParam}, another
+     *                               {@code multipart()} or {@link #requestBodyStream()} read the body
+     */
+    Iterable<Upload> multipart();
 
     /**
      * The request body. On HTTP and SSE routes: the whole body, read on first call (blocking until
@@ -236,6 +333,53 @@ public interface Context {
      * @param name the header's name, case-insensitive
      */
     String responseHeader(String name);
+
+    /**
+     * Adds a {@code Set-Cookie} header for {@code cookie}, rendered as RFC 6265 says (an
+     * {@code Expires} beside a positive {@code Max-Age}, for old browsers).
+     *
+     * @param cookie the cookie, checked when it was made
+     * @return this Context
+     * @throws IllegalStateException once the headers were sent, as for {@link #setResponseHeader}
+     */
+    Context setCookie(Cookie cookie);
+
+    /**
+     * Sets a session cookie for the whole site; {@code setCookie(Cookie.of(name, value))}.
+     *
+     * @param name  the name, an RFC 9110 token
+     * @param value the value, RFC 6265 cookie octets
+     * @return this Context
+     * @throws IllegalArgumentException for a name or value a cookie cannot carry
+     */
+    default Context setCookie(String name, String value) {
+        return setCookie(Cookie.of(name, value));
+    }
+
+    /**
+     * Tells the browser to drop a cookie set for the whole site ({@code Path=/}, this host).
+     *
+     * @param name the cookie's name
+     * @return this Context
+     * @throws IllegalArgumentException for a name that is not a token
+     */
+    default Context removeCookie(String name) {
+        return removeCookie(name, "/", null);
+    }
+
+    /**
+     * Tells the browser to drop a cookie: an empty value that expired at once, with the path and
+     * domain it was set with (a browser keeps cookies apart by name, path and domain).
+     *
+     * @param name   the cookie's name
+     * @param path   the path it was set with, or {@code null} when it was set without one
+     * @param domain the domain it was set with, or {@code null} when it was set without one
+     * @return this Context
+     * @throws IllegalArgumentException for a name that is not a token, or a path or domain with {@code ;}
+     */
+    default Context removeCookie(String name, String path, String domain) {
+        return setCookie(new Cookie(name, "", java.time.Duration.ZERO, path, domain, false, false, null));
+    }
 
     /**
      * Sets the body to bytes, to be sent by the next send (or when the handler returns);

@@ -2,6 +2,7 @@ package dev.strand.demo;
 
 import dev.strand.Strand;
 import dev.strand.broadcast.Hub;
+import dev.strand.config.FormConfig;
 import dev.strand.middleware.AccessLog;
 import dev.strand.middleware.StaticFiles;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class DemoApp {
                 .controllers(new StreamController(new Market(local)), new ChatController(rooms),
                         new WhiteboardController(local), new PollController(local))
                 .use(new AccessLog(), StaticFiles.classpath("public"))
+                // Uploads stream through a digest (UploadController), so a file may be as large as a stream.
+                .configure(c -> c.forms(FormConfig.DEFAULT.withMaxFileSize(1L << 30).withMaxMultipartSize(1L << 30)))
                 .port(DEFAULT_PORT);
     }
 

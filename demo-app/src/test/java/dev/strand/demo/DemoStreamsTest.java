@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strand.test.StrandExtension;
 import dev.strand.test.TestClient;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,14 +79,20 @@ class DemoStreamsTest {
         }
     }
 
-    /** 200 MiB streamed through the digest, while other requests keep answering. */
+    /** A 200 MiB file in a multipart form streamed through the digest, while other requests keep answering. */
     @Test
     void uploadsOfHundredsOfMegabytesStreamThroughWhileOthersAreServed(TestClient client) throws Exception {
         long size = 200L * 1024 * 1024;
         var digest = MessageDigest.getInstance("SHA-256");
+        var head = ("--demo-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.iso\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        var tail = "\r\n--demo-boundary--\r\n".getBytes(StandardCharsets.US_ASCII);
         var upload = HttpRequest.newBuilder(client.uri("/api/upload")).timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> new PatternStream(size, digest)), size))
+                .header("Content-Type", "multipart/form-data; boundary=demo-boundary")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new SequenceInputStream(Collections.enumeration(List.of(
+                                new ByteArrayInputStream(head), new PatternStream(size, digest),
+                                new ByteArrayInputStream(tail))))), head.length + size + tail.length))
                 .build();
         var uploading = new AtomicBoolean(true);
         var slowest = new AtomicLong();
@@ -106,7 +117,8 @@ class DemoStreamsTest {
             var response = result.get();
             probe.get();
             assertEquals(200, response.statusCode(), response.body());
-            var body = new ObjectMapper().readTree(response.body());
+            var body = new ObjectMapper().readTree(response.body()).get(0);
+            assertEquals("big.iso", body.get("fileName").asText());
             assertEquals(size, body.get("bytes").asLong());
             assertEquals(HexFormat.of().formatHex(digest.digest()), body.get("sha256").asText());
         }

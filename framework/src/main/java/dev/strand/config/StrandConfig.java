@@ -1,6 +1,7 @@
 package dev.strand.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,11 @@ import java.util.Objects;
  * @param ws                   WebSocket defaults; default {@link WsConfig#DEFAULT}
  * @param sseHeartbeat         how often an SSE stream sends a comment so that a vanished client is
  *                             noticed even when the handler sends nothing; zero turns it off; default 15 s
+ * @param forms                form and upload limits; default {@link FormConfig#DEFAULT}
+ * @param trustedProxies       reverse proxies whose {@code Forwarded} and {@code X-Forwarded-*} headers
+ *                             are believed, as IP addresses ({@code "10.0.0.7"}, {@code "::1"}) or CIDR
+ *                             blocks ({@code "10.0.0.0/8"}); a request from any other peer has those
+ *                             headers ignored. Default none: the headers are always ignored
  */
 public record StrandConfig(
         String host,
@@ -32,13 +38,17 @@ public record StrandConfig(
         int maxConnections,
         Duration stopTimeout,
         WsConfig ws,
-        Duration sseHeartbeat) {
+        Duration sseHeartbeat,
+        FormConfig forms,
+        List<String> trustedProxies) {
 
     /**
      * Checks the settings.
      *
-     * @throws NullPointerException     for a missing host, duration, limits or WebSocket settings
-     * @throws IllegalArgumentException for a port outside 0..65535 or a negative {@code maxConnections}
+     * @throws NullPointerException     for a missing host, duration, limits, WebSocket or form settings,
+     *                                  or proxy list
+     * @throws IllegalArgumentException for a port outside 0..65535, a negative {@code maxConnections}, or
+     *                                  a trusted proxy that is not an IP address or CIDR block
      */
     public StrandConfig {
         Objects.requireNonNull(host, "host");
@@ -49,7 +59,20 @@ public record StrandConfig(
         Objects.requireNonNull(ws, "ws");
         Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
         if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
+        Objects.requireNonNull(forms, "forms");
+        trustedProxies = List.copyOf(trustedProxies);
+        for (var proxy : trustedProxies) {
+            if (!ADDRESS_OR_BLOCK.matcher(proxy).matches()) {
+                throw new IllegalArgumentException("trustedProxies entry '" + proxy
+                        + "' is not an IP address or CIDR block, e.g. 10.0.0.7, 10.0.0.0/8 or fd00::/8");
+            }
+        }
     }
+
+    /** An IPv4 or IPv6 literal with an optional prefix length; never a name, which would need DNS. */
+    private static final java.util.regex.Pattern ADDRESS_OR_BLOCK = java.util.regex.Pattern.compile(
+            "(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(?:/(?:3[0-2]|[12]?\\d))?"
+            + "|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:/(?:12[0-8]|1[01]\\d|[1-9]?\\d))?)");
 
     /** {@return the defaults listed on the record} */
     public static StrandConfig defaults() {
@@ -75,6 +98,8 @@ public record StrandConfig(
         b.stopTimeout = stopTimeout;
         b.ws = ws;
         b.sseHeartbeat = sseHeartbeat;
+        b.forms = forms;
+        b.trustedProxies = trustedProxies;
         return b;
     }
 
@@ -94,6 +119,8 @@ public record StrandConfig(
         private Duration stopTimeout = Duration.ofSeconds(5);
         private WsConfig ws = WsConfig.DEFAULT;
         private Duration sseHeartbeat = Duration.ofSeconds(15);
+        private FormConfig forms = FormConfig.DEFAULT;
+        private List<String> trustedProxies = List.of();
 
         private Builder() {
         }
@@ -286,6 +313,29 @@ public record StrandConfig(
         }
 
         /**
+         * Sets the form and upload limits.
+         *
+         * @param settings the limits, e.g. {@code FormConfig.DEFAULT.withMaxFileSize(10 << 20)}
+         * @return this builder
+         */
+        public Builder forms(FormConfig settings) {
+            this.forms = settings;
+            return this;
+        }
+
+        /**
+         * Sets {@code trustedProxies}.
+         *
+         * @param proxies IP addresses or CIDR blocks of the reverse proxies in front of this server,
+         *                e.g. {@code "10.0.0.0/8"}
+         * @return this builder
+         */
+        public Builder trustedProxies(String... proxies) {
+            this.trustedProxies = List.of(proxies);
+            return this;
+        }
+
+        /**
          * {@return the settings collected}
          *
          * @throws NullPointerException     when a setter was given {@code null}
@@ -293,7 +343,7 @@ public record StrandConfig(
          */
         public StrandConfig build() {
             return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
-                    limits, maxConnections, stopTimeout, ws, sseHeartbeat);
+                    limits, maxConnections, stopTimeout, ws, sseHeartbeat, forms, trustedProxies);
         }
     }
 }

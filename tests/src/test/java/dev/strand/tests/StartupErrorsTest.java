@@ -49,7 +49,7 @@ class StartupErrorsTest {
     @Test
     void unsupportedParameterType() {
         assertEquals("UnsupportedParameter.x (GET /x): parameter 'things' of type List is not supported; "
-                        + "take Context, or annotate it with @PathParam, @QueryParam, @Header or @Body",
+                        + "take Context, or annotate it with @PathParam, @QueryParam, @FormParam, @Header or @Body",
                 failure(Strand.builder().controllers(new UnsupportedParameter())));
     }
 

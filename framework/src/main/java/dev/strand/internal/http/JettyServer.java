@@ -37,6 +37,7 @@ public final class JettyServer {
         // regard to case by default: a request whose Cookie differs from the one before it only in
         // case (theme=Dark after theme=dark) would get the earlier value.
         http.setHeaderCacheCaseSensitive(true);
+        if (!config.trustedProxies().isEmpty()) http.addCustomizer(new TrustedProxies(config.trustedProxies()));
 
         connector = new Connector(server, new HttpConnectionFactory(http), config.lingerSeconds());
         // Jetty's startup log shows a connector by its name ("Started http@1b2c3d{HTTP/1.1, ...}{0.0.0.0:8080}"),

@@ -5,7 +5,8 @@ import dev.strand.internal.routing.PercentEncoding;
 /**
  * Checks a raw query string ({@code a=1&b=x%20y}) before anything reads it, so that a malformed
  * escape answers 400 naming its parameter on every route, whether or not the handler reads the
- * query (Jetty's own parser would only say "Bad query", and only when asked).
+ * query (Jetty's own parser would only say "Bad query", and only when asked). A URL-encoded form
+ * body has the same grammar and is checked the same way when Jetty refuses it.
  */
 final class QueryString {
 
@@ -18,6 +19,11 @@ final class QueryString {
      * without {@code %}.
      */
     static String malformed(String query) {
+        return malformed(query, "query parameter");
+    }
+
+    /** As {@link #malformed(String)}, naming the pair {@code what} ({@code "form field"}). */
+    static String malformed(String query, String what) {
         if (query.indexOf('%') < 0) return null;
         int start = 0;
         while (start <= query.length()) {
@@ -29,13 +35,13 @@ final class QueryString {
             try {
                 name = PercentEncoding.decode(query, start, nameEnd, true);
             } catch (IllegalArgumentException e) {
-                return "Malformed query parameter name '" + query.substring(start, nameEnd) + "': " + e.getMessage();
+                return "Malformed " + what + " name '" + query.substring(start, nameEnd) + "': " + e.getMessage();
             }
             if (nameEnd < end) {
                 try {
                     PercentEncoding.decode(query, nameEnd + 1, end, true);
                 } catch (IllegalArgumentException e) {
-                    return "Malformed query parameter '" + name + "': " + e.getMessage();
+                    return "Malformed " + what + " '" + name + "': " + e.getMessage();
                 }
             }
             start = end + 1;

@@ -1,6 +1,8 @@
 package dev.strand.internal.http;
 
 import dev.strand.Context;
+import dev.strand.Cookie;
+import dev.strand.Upload;
 import dev.strand.internal.routing.RouteMatch;
 import dev.strand.websocket.WsClose;
 import dev.strand.websocket.WsMessage;
@@ -10,9 +12,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.HttpCookieUtils;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Fields;
@@ -41,6 +46,10 @@ public final class StrandContext implements Context {
     private Fields query;
     private Map<String, String> cookies;
     private String remoteAddress;
+    private String scheme;
+    private String host;
+    private FormData form;
+    private boolean partsStreamed;
 
     private Throwable failure;
     private byte[] responseBody = EMPTY;
@@ -97,6 +106,8 @@ public final class StrandContext implements Context {
         query();
         cookies();
         remoteAddress();
+        scheme();
+        host();
     }
 
     // ---- for the handler and the error responses ---------------------------------------
@@ -135,9 +146,16 @@ public final class StrandContext implements Context {
         if (!statusSet && !hasBody && channel.canRespond()) setResponseStatus(204);
     }
 
-    /** Finishes the exchange once the handler and middleware are done. */
+    /**
+     * Finishes the exchange once the handler and middleware are done. Uploads are deleted first,
+     * so that a client that has the response finds no temporary file of its request left.
+     */
     void complete() {
-        channel.complete(pending(), failure);
+        try {
+            if (form != null) form.close();
+        } finally {
+            channel.complete(pending(), failure);
+        }
     }
 
     // ---- request ----------------------------------------------------------------------
@@ -229,6 +247,68 @@ public final class StrandContext implements Context {
     }
 
     @Override
+    public String scheme() {
+        if (scheme == null) scheme = uri.getScheme() == null ? (request.isSecure() ? "https" : "http") : uri.getScheme();
+        return scheme;
+    }
+
+    @Override
+    public String host() {
+        if (host == null) {
+            var name = Request.getServerName(request);
+            if (name == null) name = Request.getLocalAddr(request);
+            if (name.indexOf(':') >= 0 && !name.startsWith("[")) name = "[" + name + "]";
+            int port = Request.getServerPort(request);
+            host = port <= 0 || port == URIUtil.getDefaultPortForScheme(scheme()) ? name : name + ":" + port;
+        }
+        return host;
+    }
+
+    @Override
+    public String formParam(String name) {
+        return form().fields().getValue(name);
+    }
+
+    @Override
+    public List<String> formParams(String name) {
+        var values = form().fields().getValues(name);
+        return values == null ? List.of() : values;
+    }
+
+    @Override
+    public Map<String, List<String>> formParamMap() {
+        var map = new LinkedHashMap<String, List<String>>();
+        for (var field : form().fields()) map.put(field.getName(), field.getValues());
+        return map;
+    }
+
+    @Override
+    public List<Upload> uploads() {
+        var type = FormData.mediaType(header("Content-Type"));
+        if (!FormData.MULTIPART.equals(type)) throw FormData.notAForm(type, "uploads");
+        return form().uploads();
+    }
+
+    @Override
+    public Iterable<Upload> multipart() {
+        var type = FormData.mediaType(header("Content-Type"));
+        if (!FormData.MULTIPART.equals(type)) throw FormData.notAForm(type, "multipart parts");
+        if (form != null || partsStreamed) {
+            throw new IllegalStateException("the multipart body was already read" + (form != null ? " by formParam() or uploads()" : "")
+                    + "; read it once, with multipart() or with the form methods");
+        }
+        var boundary = FormData.boundary(header("Content-Type"));
+        partsStreamed = true;
+        return new MultipartStream(boundary, channel.requestBodyStream(), services.config().forms());
+    }
+
+    private FormData form() {
+        if (partsStreamed) throw new IllegalStateException("the multipart body was already streamed by multipart(); read it once");
+        if (form == null) form = FormData.read(header("Content-Type"), channel, services.config().forms());
+        return form;
+    }
+
+    @Override
     public byte[] requestBody() {
         return channel.receive();
     }
@@ -297,6 +377,18 @@ public final class StrandContext implements Context {
             throw new IllegalStateException("cannot set header " + name + ": the response headers were already sent "
                     + "(on SSE routes when the stream started; set such headers in middleware)");
         }
+    }
+
+    @Override
+    public Context setCookie(Cookie cookie) {
+        var jetty = HttpCookie.build(cookie.name(), cookie.value())
+                .path(cookie.path())
+                .domain(cookie.domain())
+                .maxAge(cookie.maxAge() == null ? -1 : cookie.maxAge().toSeconds())
+                .secure(cookie.secure())
+                .httpOnly(cookie.httpOnly());
+        if (cookie.sameSite() != null) jetty.sameSite(HttpCookie.SameSite.valueOf(cookie.sameSite().name()));
+        return addResponseHeader(HttpHeader.SET_COOKIE.asString(), HttpCookieUtils.getRFC6265SetCookie(jetty.build()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.strand.internal.routing;
 import dev.strand.Context;
 import dev.strand.HttpException;
 import dev.strand.annotation.Body;
+import dev.strand.annotation.FormParam;
 import dev.strand.annotation.Header;
 import dev.strand.annotation.PathParam;
 import dev.strand.annotation.QueryParam;
@@ -177,6 +178,15 @@ public final class Invoker {
             if (fallback != null) checkDefault(conv, fallback, what);
             return ctx -> optional(conv, ctx.queryParam(name), fallback, what, type);
         }
+        var form = p.getAnnotation(FormParam.class);
+        if (form != null) {
+            var name = name(p, form.value(), "@FormParam");
+            var conv = converter(p, "@FormParam");
+            var what = "form field '" + name + "'";
+            var fallback = FormParam.NO_DEFAULT.equals(form.defaultValue()) ? null : form.defaultValue();
+            if (fallback != null) checkDefault(conv, fallback, what);
+            return ctx -> optional(conv, ctx.formParam(name), fallback, what, type);
+        }
         var header = p.getAnnotation(Header.class);
         if (header != null) {
             var conv = converter(p, "@Header");
@@ -184,7 +194,7 @@ public final class Invoker {
             return ctx -> optional(conv, ctx.header(header.value()), null, what, type);
         }
         throw new IllegalArgumentException("parameter '" + p.getName() + "' of type " + type.getSimpleName()
-                + " is not supported; take Context, or annotate it with @PathParam, @QueryParam, @Header or @Body");
+                + " is not supported; take Context, or annotate it with @PathParam, @QueryParam, @FormParam, @Header or @Body");
     }
 
     private static Object optional(ValueConverter conv, String value, String fallback, String what, Class<?> type) {

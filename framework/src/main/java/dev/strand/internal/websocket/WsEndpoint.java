@@ -29,7 +29,7 @@ public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options
     @Override
     public void serve(StrandContext ctx) throws Exception {
         WsHandshake.check(ctx);
-        if (!OriginPolicy.allows(ctx.header("Origin"), ctx.header("Host"), options.origins())) {
+        if (!OriginPolicy.allows(ctx.header("Origin"), ctx.host(), options.origins())) {
             throw new HttpException(403, "Origin " + ctx.header("Origin") + " may not open this WebSocket");
         }
         int deflate = DeflateOffer.choose(ctx.headers("Sec-WebSocket-Extensions"));

@@ -23,6 +23,8 @@ record BadInput(Kind kind, String name, Input input, Expected expected, String r
         ENCODING("Percent-encoding and parameter conversion"),
         BODY("HTTP bodies"),
         JSON("JSON bodies"),
+        FORMS("Form and multipart bodies"),
+        PROXY("Proxy headers from a trusted peer"),
         WS_HANDSHAKE("WebSocket handshake"),
         WS_FRAMES("WebSocket frames"),
         SSE("SSE requests");

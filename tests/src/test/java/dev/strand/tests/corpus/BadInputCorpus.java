@@ -2,8 +2,10 @@ package dev.strand.tests.corpus;
 
 import static dev.strand.tests.corpus.BadInput.Kind.BODY;
 import static dev.strand.tests.corpus.BadInput.Kind.ENCODING;
+import static dev.strand.tests.corpus.BadInput.Kind.FORMS;
 import static dev.strand.tests.corpus.BadInput.Kind.HEADERS;
 import static dev.strand.tests.corpus.BadInput.Kind.JSON;
+import static dev.strand.tests.corpus.BadInput.Kind.PROXY;
 import static dev.strand.tests.corpus.BadInput.Kind.REQUEST_LINE;
 import static dev.strand.tests.corpus.BadInput.Kind.SMUGGLING;
 import static dev.strand.tests.corpus.BadInput.Kind.SSE;
@@ -54,6 +56,8 @@ final class BadInputCorpus {
         encoding(rows);
         bodies(rows);
         json(rows);
+        forms(rows);
+        proxy(rows);
         wsHandshake(rows);
         wsFrames(rows);
         sse(rows);
@@ -223,6 +227,67 @@ final class BadInputCorpus {
                 status(400), "RFC 9112 §8"));
         rows.add(row(k, "POST without Content-Length or Transfer-Encoding", raw("POST /bytes HTTP/1.1\r\n" + HOST + "\r\n\r\n"),
                 status(200, bodyIs("0")), "RFC 9112 §6.3: no framing means no body"));
+    }
+
+    // ---- forms and multipart bodies ------------------------------------------------------------
+
+    private static final String FORM = "Content-Type: application/x-www-form-urlencoded";
+    private static final String MULTIPART = "Content-Type: multipart/form-data; boundary=XyZ";
+
+    private static void forms(List<BadInput> rows) {
+        var k = FORMS;
+        rows.add(row(k, "form field with %ZZ", post("/form", "name=a%ZZ", FORM), status(400, bodyNames("name")), "RFC 3986 §2.1 via the WHATWG urlencoded parser"));
+        rows.add(row(k, "form field with a lone %", post("/form", "x=1&name=%", FORM), status(400, bodyNames("name")), "RFC 3986 §2.1"));
+        rows.add(row(k, "form field with overlong UTF-8", post("/form", "name=%C0%AF", FORM), status(400, bodyNames("name")), "RFC 3629 §3"));
+        rows.add(row(k, "form with more fields than the limit", post("/form", "a=1&".repeat(CorpusApp.MAX_FIELDS) + "name=x", FORM),
+                status(413), "Strand limit FormConfig.maxFields"));
+        rows.add(row(k, "form route sent JSON", json("/form", "{\"name\":\"x\"}"), status(415, bodyHas("application/x-www-form-urlencoded")),
+                "RFC 9110 §15.5.16"));
+        rows.add(row(k, "multipart without a boundary", post("/uploads", part("f", "a.txt", "x") + "--XyZ--\r\n",
+                "Content-Type: multipart/form-data"), status(400, bodyHas("boundary")), "RFC 7578 §4.1: boundary is required"));
+        rows.add(row(k, "multipart without its closing boundary", post("/uploads", part("f", "a.txt", "x"), MULTIPART),
+                status(400, bodyHas("closing boundary")), "RFC 2046 §5.1.1"));
+        rows.add(row(k, "streamed multipart without its closing boundary", post("/parts", part("f", "a.txt", "x"), MULTIPART),
+                status(400, bodyHas("closing boundary")), "RFC 2046 §5.1.1"));
+        rows.add(row(k, "multipart body shorter than its Content-Length", raw("POST /uploads HTTP/1.1\r\n" + HOST + "\r\n" + MULTIPART
+                + "\r\nContent-Length: 500\r\n\r\n" + part("f", "a.txt", "x")), status(400), "RFC 9112 §8"));
+        rows.add(row(k, "multipart part over the file limit", post("/uploads", part("f", "a.bin", "z".repeat(CorpusApp.MAX_BODY + 1))
+                + "--XyZ--\r\n", MULTIPART), status(413), "Strand limit FormConfig.maxFileSize"));
+        rows.add(row(k, "multipart with more parts than the limit", post("/uploads", part("f", "a.txt", "x").repeat(CorpusApp.MAX_FIELDS + 1)
+                + "--XyZ--\r\n", MULTIPART), status(413), "Strand limit FormConfig.maxFields"));
+        rows.add(row(k, "streamed multipart with more parts than the limit", post("/parts", part("f", "a.txt", "x").repeat(CorpusApp.MAX_FIELDS + 1)
+                + "--XyZ--\r\n", MULTIPART), status(413), "Strand limit FormConfig.maxFields"));
+        for (var name : List.of("../x", "a\\\\b", "/etc/passwd", "..")) {
+            rows.add(row(k, "multipart file name " + name, post("/uploads", part("f", name, "x") + "--XyZ--\r\n", MULTIPART),
+                    status(400, bodyHas("without a path")), "RFC 7578 §4.2: a file name MUST NOT be used as a path"));
+        }
+        rows.add(row(k, "multipart part header without a colon", post("/uploads", "--XyZ\r\nContent-Disposition form-data\r\n\r\nx\r\n--XyZ--\r\n",
+                MULTIPART), status(400), "RFC 2046 §5.1.1 via RFC 5322 §2.2"));
+        rows.add(row(k, "uploads route sent a form", post("/uploads", "name=x", FORM), status(415, bodyHas("multipart/form-data")),
+                "RFC 9110 §15.5.16"));
+    }
+
+    /** One multipart part with boundary {@code XyZ}: a file when {@code fileName} is not {@code null}. */
+    private static String part(String name, String fileName, String content) {
+        return "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + content + "\r\n";
+    }
+
+    // ---- proxy headers ----------------------------------------------------------------------
+
+    private static void proxy(List<BadInput> rows) {
+        var k = PROXY;
+        var rule = "Strand: a trusted proxy's header that cannot be read is refused, not guessed at";
+        rows.add(row(k, "Forwarded with an unclosed quote", get("GET", "/client", "Forwarded: for=\"203.0.113.9"), status(400), "RFC 7239 §4; " + rule));
+        rows.add(row(k, "Forwarded without '='", get("GET", "/client", "Forwarded: for"), status(400), "RFC 7239 §4"));
+        rows.add(row(k, "Forwarded for= a host name", get("GET", "/client", "Forwarded: for=evil.example"), status(400), "RFC 7239 §6: node is an IP, obfuscated or unknown"));
+        rows.add(row(k, "Forwarded proto=ftp", get("GET", "/client", "Forwarded: proto=ftp"), status(400), rule));
+        rows.add(row(k, "X-Forwarded-For not an address", get("GET", "/client", "X-Forwarded-For: localhost"), status(400), rule));
+        rows.add(row(k, "X-Forwarded-Port 70000", get("GET", "/client", "X-Forwarded-Port: 70000"), status(400), rule));
+        rows.add(row(k, "X-Forwarded-For spoofed on the left", get("GET", "/client", "X-Forwarded-For: 6.6.6.6, 203.0.113.9"),
+                status(200, bodyIs("http://corpus from 203.0.113.9")), "Strand: hops are read from the right, past trusted proxies"));
+        rows.add(row(k, "Forwarded for=unknown", get("GET", "/client", "Forwarded: for=unknown;proto=https;host=shop.example"),
+                status(200, bodyHas("https://shop.example from ")), "RFC 7239 §6.2"));
     }
 
     // ---- JSON bodies ----------------------------------------------------------------------------

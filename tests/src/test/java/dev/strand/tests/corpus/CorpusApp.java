@@ -4,7 +4,9 @@ import dev.strand.Context;
 import dev.strand.HttpException;
 import dev.strand.Middleware;
 import dev.strand.Strand;
+import dev.strand.config.FormConfig;
 import dev.strand.annotation.Body;
+import dev.strand.annotation.FormParam;
 import dev.strand.annotation.Get;
 import dev.strand.annotation.Header;
 import dev.strand.annotation.PathParam;
@@ -27,6 +29,8 @@ import java.util.Map;
 final class CorpusApp {
     /** Bytes a whole body may have here; rows past it must get 413. */
     static final int MAX_BODY = 64 * 1024;
+    /** Fields or parts a form may have here; rows past it must get 413. */
+    static final int MAX_FIELDS = 8;
     /** Bytes a WebSocket message may have on {@code /ws/echo}; rows past it must get 1009. */
     static final int MAX_MESSAGE = 4096;
 
@@ -36,7 +40,10 @@ final class CorpusApp {
     static Strand.Builder builder() {
         return Strand.builder()
                 .controllers(new Routes())
-                .configure(c -> c.maxRequestBodySize(MAX_BODY));
+                .configure(c -> c.maxRequestBodySize(MAX_BODY)
+                        .forms(FormConfig.DEFAULT.withMaxFields(MAX_FIELDS).withMaxFileSize(MAX_BODY).withMemoryThreshold(0))
+                        // The corpus connects from loopback: proxy rows are read as from a trusted proxy.
+                        .trustedProxies("127.0.0.1", "::1"));
     }
 
     public record Item(String name, int count) {}
@@ -79,6 +86,33 @@ final class CorpusApp {
         @Post("/bytes")
         public String bytes(@Body byte[] body) {
             return String.valueOf(body.length);
+        }
+
+        @Post("/form")
+        public String form(@FormParam("name") String name) {
+            return "name " + name;
+        }
+
+        @Post("/uploads")
+        public String uploads(Context ctx) {
+            return ctx.uploads().size() + " files";
+        }
+
+        @Post("/parts")
+        public String parts(Context ctx) throws IOException {
+            int parts = 0;
+            for (var part : ctx.multipart()) {
+                try (var in = part.inputStream()) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                }
+                parts++;
+            }
+            return parts + " parts";
+        }
+
+        @Get("/client")
+        public String client(Context ctx) {
+            return ctx.scheme() + "://" + ctx.host() + " from " + ctx.remoteAddress();
         }
 
         /** Reads the body as a stream, as large uploads do. */
