@@ -55,11 +55,12 @@ public final class Hub implements AutoCloseable {
     private final int defaultCapacity;
     private final RedisRelay relay;
     private volatile boolean closed;
+    private volatile HubMetrics metrics = HubMetrics.NONE;
 
     private Hub(Builder b) {
         this.defaultCapacity = b.capacity;
         this.relay = b.redisUrl == null ? null
-                : new RedisRelay(b.redisUrl, b.channelPrefix, b.instanceId, b.heartbeat, (topic, text) -> deliver(topic, text, null));
+                : new RedisRelay(b.redisUrl, b.channelPrefix, b.instanceId, b.heartbeat, (topic, text) -> deliver(topic, text, null), () -> metrics.relayReconnected());
         if (relay != null) relay.start();
     }
 
@@ -121,6 +122,7 @@ public final class Hub implements AutoCloseable {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(message, "message");
         if (closed) return 0;
+        metrics.published();
         int delivered = deliver(topic, message, except);
         if (relay != null) relay.publish(topic, message);
         return delivered;
@@ -265,6 +267,37 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
+     * Whether this hub relays through Redis, that is, was made with a Redis URL.
+     *
+     * @return {@code true} for a Redis hub, even while the relay is down; {@code false} for an in-process hub
+     */
+    public boolean relays() {
+        return relay != null;
+    }
+
+    /**
+     * How many subscribers all topics have on this instance now; for a gauge.
+     *
+     * @return the sum of {@link #subscriberCount(String)} over {@link #topics()}
+     */
+    public int subscriberCount() {
+        int count = 0;
+        for (var topic : topics.values()) count += topic.subscribers().length;
+        return count;
+    }
+
+    /**
+     * Reports this hub's activity to {@code metrics} from now on, replacing what was installed
+     * before; {@link HubMetrics#NONE} stops reporting. Strand calls this for the hub given to
+     * {@code Strand.Builder.hub(Hub)} when metrics are on.
+     *
+     * @param metrics what the hub reports to; its methods are called from publishing and relay threads
+     */
+    public void metrics(HubMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
      * Closes every subscription (waiting readers get {@code null}) and stops the relay, waiting up
      * to 5 s for its threads to end. Afterwards {@code publish} returns 0 and {@code subscribe}
      * throws. Safe to call more than once.
@@ -282,12 +315,19 @@ public final class Hub implements AutoCloseable {
     /** Buffers a message for the local subscribers; returns how many took it. */
     private int deliver(String topic, String message, Subscription except) {
         var t = topics.get(topic);
-        if (t == null) return 0;
         int delivered = 0;
-        for (var subscription : t.subscribers()) {
-            if (subscription != except && subscription.offer(message)) delivered++;
+        if (t != null) {
+            for (var subscription : t.subscribers()) {
+                if (subscription != except && subscription.offer(message)) delivered++;
+            }
         }
+        metrics.delivered(delivered);
         return delivered;
+    }
+
+    /** The metrics installed now, for subscriptions to report what they drop. */
+    HubMetrics metrics() {
+        return metrics;
     }
 
     /** Removes a closed subscription from its topic, and the topic when it was the last. */

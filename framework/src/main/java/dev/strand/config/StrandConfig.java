@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param ws                   WebSocket defaults; default {@link WsConfig#DEFAULT}
  * @param sseHeartbeat         how often an SSE stream sends a comment so that a vanished client is
  *                             noticed even when the handler sends nothing; zero turns it off; default 15 s
+ * @param operations           metrics and health endpoints; default {@link Operations#OFF}
  */
 public record StrandConfig(
         String host,
@@ -32,12 +33,13 @@ public record StrandConfig(
         int maxConnections,
         Duration stopTimeout,
         WsConfig ws,
-        Duration sseHeartbeat) {
+        Duration sseHeartbeat,
+        Operations operations) {
 
     /**
      * Checks the settings.
      *
-     * @throws NullPointerException     for a missing host, duration, limits or WebSocket settings
+     * @throws NullPointerException     for a missing host, duration, limits, WebSocket or operations settings
      * @throws IllegalArgumentException for a port outside 0..65535 or a negative {@code maxConnections}
      */
     public StrandConfig {
@@ -48,6 +50,7 @@ public record StrandConfig(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(ws, "ws");
         Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
+        Objects.requireNonNull(operations, "operations");
         if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
     }
 
@@ -75,6 +78,7 @@ public record StrandConfig(
         b.stopTimeout = stopTimeout;
         b.ws = ws;
         b.sseHeartbeat = sseHeartbeat;
+        b.operations = operations;
         return b;
     }
 
@@ -94,6 +98,7 @@ public record StrandConfig(
         private Duration stopTimeout = Duration.ofSeconds(5);
         private WsConfig ws = WsConfig.DEFAULT;
         private Duration sseHeartbeat = Duration.ofSeconds(15);
+        private Operations operations = Operations.OFF;
 
         private Builder() {
         }
@@ -286,6 +291,28 @@ public record StrandConfig(
         }
 
         /**
+         * Sets the metrics and health endpoints.
+         *
+         * @param settings all operations settings at once, e.g. {@link Operations#ON}
+         * @return this builder
+         */
+        public Builder operations(Operations settings) {
+            this.operations = settings;
+            return this;
+        }
+
+        /**
+         * Adjusts the metrics and health endpoints, e.g. {@code operations(o -> o.withMetrics(true))}.
+         *
+         * @param change given the current settings, returns the new ones
+         * @return this builder
+         */
+        public Builder operations(java.util.function.UnaryOperator<Operations> change) {
+            this.operations = change.apply(operations);
+            return this;
+        }
+
+        /**
          * {@return the settings collected}
          *
          * @throws NullPointerException     when a setter was given {@code null}
@@ -293,7 +320,7 @@ public record StrandConfig(
          */
         public StrandConfig build() {
             return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
-                    limits, maxConnections, stopTimeout, ws, sseHeartbeat);
+                    limits, maxConnections, stopTimeout, ws, sseHeartbeat, operations);
         }
     }
 }

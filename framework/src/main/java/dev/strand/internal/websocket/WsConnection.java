@@ -9,6 +9,7 @@ import dev.strand.internal.http.Heartbeat;
 import dev.strand.internal.http.StrandContext;
 import dev.strand.internal.http.StrandThreadPool;
 import dev.strand.internal.json.JsonDecodeException;
+import dev.strand.internal.metrics.WsMeters;
 import dev.strand.internal.routing.Invoker;
 import dev.strand.websocket.WsClose;
 import dev.strand.websocket.WsMessage;
@@ -55,6 +56,7 @@ public final class WsConnection implements Session.Listener, Channel {
     private final WsOptions options;
     private final Scheduler scheduler;
     private final Heartbeat heartbeat;
+    private final WsMeters meters;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -70,7 +72,8 @@ public final class WsConnection implements Session.Listener, Channel {
     private volatile long readingSince;
 
     /** The connection for {@code ctx}, whose handler it runs; the session comes when it opens. */
-    WsConnection(StrandContext ctx, Invoker handler, Object[] arguments, WsOptions options, Scheduler scheduler) {
+    WsConnection(StrandContext ctx, Invoker handler, Object[] arguments, WsOptions options, Scheduler scheduler,
+                 WsMeters meters) {
         this.ctx = ctx;
         this.closeActions = ctx.closeActions();
         this.handler = handler;
@@ -78,6 +81,7 @@ public final class WsConnection implements Session.Listener, Channel {
         this.options = options;
         this.scheduler = scheduler;
         this.heartbeat = new Heartbeat(scheduler, options.pingInterval(), this::beat);
+        this.meters = meters;
     }
 
     // ---- Jetty's side: never blocks --------------------------------------------------------
@@ -89,6 +93,7 @@ public final class WsConnection implements Session.Listener, Channel {
         session.setMaxBinaryMessageSize(options.maxMessageSize());
         session.setIdleTimeout(options.idleTimeout());
         readingSince = System.nanoTime();
+        meters.opened();
         Thread.ofVirtual().name("strand-ws-" + IDS.incrementAndGet()).start(this::loop);
         heartbeat.next();
         session.demand();
@@ -96,6 +101,7 @@ public final class WsConnection implements Session.Listener, Channel {
 
     @Override
     public void onWebSocketText(String message) {
+        meters.textIn(message);
         offer(new WsMessage.Text(message));
     }
 
@@ -104,6 +110,7 @@ public final class WsConnection implements Session.Listener, Channel {
         var bytes = new byte[payload.remaining()];
         payload.get(bytes);
         callback.succeed();
+        meters.binaryIn(bytes.length);
         offer(new WsMessage.Binary(bytes));
     }
 
@@ -143,6 +150,7 @@ public final class WsConnection implements Session.Listener, Channel {
         } finally {
             lock.unlock();
         }
+        meters.closed(status.code());
         heartbeat.stop();
         closeActions.run();
     }
@@ -217,6 +225,7 @@ public final class WsConnection implements Session.Listener, Channel {
         } finally {
             sendLock.unlock();
         }
+        meters.textOut(text);
     }
 
     @Override
@@ -228,6 +237,7 @@ public final class WsConnection implements Session.Listener, Channel {
         } finally {
             sendLock.unlock();
         }
+        meters.binaryOut(bytes.length);
     }
 
     @Override
@@ -243,6 +253,7 @@ public final class WsConnection implements Session.Listener, Channel {
         if (queued > options.outboundBufferSize()) {
             queuedBytes.addAndGet(-size);
             LOG.info("{}: peer reads too slowly ({} bytes waiting); closing with 1013", ctx, queued - size);
+            meters.slowConsumer();
             var reason = "Slow consumer: more than " + options.outboundBufferSize() + " bytes unread";
             closeWith(WsClose.TRY_AGAIN_LATER, reason);
             ended(new WsClose(WsClose.TRY_AGAIN_LATER, reason));
