@@ -172,7 +172,7 @@ public final class Strand implements AutoCloseable {
         private ClassLoader loader = Thread.currentThread().getContextClassLoader();
         /** The app's {@code MeterRegistry}, as {@code Object} so that a Strand without Micrometer never loads its class. */
         private Object meterRegistry;
-        private Hub hub;
+        private final Map<String, Hub> hubs = new LinkedHashMap<>();
         private final Map<String, HealthCheck> healthChecks = new LinkedHashMap<>();
 
         private Builder() {
@@ -313,15 +313,21 @@ public final class Strand implements AutoCloseable {
         }
 
         /**
-         * Makes the app's hub part of the server's operations: its activity is recorded when
-         * metrics are on, and, for a hub that relays through Redis, readiness answers 503 while
-         * the relay is down (check {@code redis}). The hub stays the app's to close.
+         * Makes one of the app's hubs part of the server's operations: its activity is recorded
+         * when metrics are on (tagged {@code hub=name}), and, for a hub that relays through Redis,
+         * readiness answers 503 while the relay is down (check {@code redis:name}). The hub stays
+         * the app's to close.
          *
+         * @param name      what the metrics and the readiness answer call it, e.g. {@code "rooms"}
          * @param broadcast the hub the app's controllers publish to
          * @return this builder
+         * @throws IllegalArgumentException when a hub of that name was added before
          */
-        public Builder hub(Hub broadcast) {
-            hub = Objects.requireNonNull(broadcast, "hub");
+        public Builder hub(String name, Hub broadcast) {
+            Objects.requireNonNull(broadcast, "hub");
+            if (hubs.putIfAbsent(Objects.requireNonNull(name, "name"), broadcast) != null) {
+                throw new IllegalArgumentException("a hub named '" + name + "' was added already");
+            }
             return this;
         }
 
@@ -330,7 +336,7 @@ public final class Strand implements AutoCloseable {
          * the check {@code DOWN} under its name. Asked at each probe.
          *
          * @param name  how the readiness answer shows it, e.g. {@code "database"}; not {@code "server"}
-         *              (nor {@code "redis"} with a Redis hub), which are Strand's
+         *              nor {@code "redis:"} and a hub's name, which are Strand's
          * @param check the check
          * @return this builder
          * @throws IllegalArgumentException when a check of that name was added before
@@ -410,7 +416,7 @@ public final class Strand implements AutoCloseable {
             long started = System.nanoTime();
             var settings = config.build();
             var app = Assembly.assemble(new Assembly.Parts(settings, packages, controllers, global, middleware, exceptions,
-                    mapper, loader, meterRegistry, hub, healthChecks));
+                    mapper, loader, meterRegistry, hubs, healthChecks));
             var jetty = new JettyServer(settings, app.handler(), app.services().errors());
             try {
                 jetty.start();

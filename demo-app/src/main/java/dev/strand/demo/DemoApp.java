@@ -2,6 +2,7 @@ package dev.strand.demo;
 
 import dev.strand.Strand;
 import dev.strand.broadcast.Hub;
+import dev.strand.config.Operations;
 import dev.strand.middleware.AccessLog;
 import dev.strand.middleware.StaticFiles;
 import java.util.Map;
@@ -31,7 +32,8 @@ public final class DemoApp {
      * The demo with chat rooms on {@code rooms}: in-process, or relayed through Redis so that
      * several instances share them. The whiteboards, polls and market keep their state in this
      * process, so their messages travel on an in-process hub of their own: relayed, they would
-     * mix with another instance's different state.
+     * mix with another instance's different state. Metrics ({@code /metrics}) and health
+     * ({@code /health/live}, {@code /health/ready}) are on, and cover both hubs.
      */
     public static Strand.Builder app(Hub rooms) {
         var local = Hub.inProcess();
@@ -40,6 +42,9 @@ public final class DemoApp {
                 .controllers(new StreamController(new Market(local)), new ChatController(rooms),
                         new WhiteboardController(local), new PollController(local))
                 .use(new AccessLog(), StaticFiles.classpath("public"))
+                .hub("rooms", rooms)
+                .hub("local", local)
+                .configure(c -> c.operations(Operations.ON))
                 .port(DEFAULT_PORT);
     }
 

@@ -66,7 +66,7 @@ public final class Assembly {
      */
     public record Parts(StrandConfig config, List<String> packages, List<Object> controllers, List<Middleware> global,
                  List<Middleware> middleware, Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptions,
-                 ObjectMapper mapper, ClassLoader loader, Object meterRegistry, Hub hub, Map<String, HealthCheck> healthChecks) {}
+                 ObjectMapper mapper, ClassLoader loader, Object meterRegistry, Map<String, Hub> hubs, Map<String, HealthCheck> healthChecks) {}
 
     /** Scans, builds and checks the route table and middleware, failing on the first mistake with its class, method and route. */
     public static App assemble(Parts parts) {
@@ -109,16 +109,18 @@ public final class Assembly {
         return new App(handler, services, routes.routes().size(), health, micrometer == null ? () -> { } : micrometer);
     }
 
-    /** The readiness checks besides the server's own: the hub's Redis relay, then the app's. */
+    /** The readiness checks besides the server's own: each hub's Redis relay, then the app's. */
     private static List<Health.Named> healthChecks(Parts parts) {
         var checks = new ArrayList<Health.Named>();
-        var hub = parts.hub();
-        if (hub != null && hub.relays()) checks.add(new Health.Named("redis", hub::relayUp));
+        for (var hub : parts.hubs().entrySet()) {
+            if (hub.getValue().relays()) checks.add(new Health.Named("redis:" + hub.getKey(), hub.getValue()::relayUp));
+        }
         for (var check : parts.healthChecks().entrySet()) {
-            if (check.getKey().equals("server") || check.getKey().equals("redis") && hub != null && hub.relays()) {
-                throw new IllegalStateException("health check name '" + check.getKey() + "' is Strand's own; choose another");
+            var name = check.getKey();
+            if (name.equals(Health.SERVER) || checks.stream().anyMatch(c -> c.name().equals(name))) {
+                throw new IllegalStateException("health check name '" + name + "' is Strand's own; choose another");
             }
-            checks.add(new Health.Named(check.getKey(), check.getValue()));
+            checks.add(new Health.Named(name, check.getValue()));
         }
         return checks;
     }
@@ -137,7 +139,7 @@ public final class Assembly {
         var unrecorded = new HashSet<String>();
         if (serve) unrecorded.add(operations.metricsPath());
         if (operations.health()) unrecorded.addAll(Set.of(operations.livePath(), operations.readyPath()));
-        var micrometer = new MicrometerMeters(operations, parts.meterRegistry(), parts.hub(), unrecorded);
+        var micrometer = new MicrometerMeters(operations, parts.meterRegistry(), parts.hubs(), unrecorded);
         if (serve && !micrometer.scrapes()) {
             micrometer.close();
             throw new IllegalStateException("serving metrics at " + operations.metricsPath() + " needs a PrometheusMeterRegistry,"

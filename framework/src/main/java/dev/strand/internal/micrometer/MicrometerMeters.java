@@ -31,7 +31,7 @@ public final class MicrometerMeters implements Meters, AutoCloseable {
     private final boolean ownRegistry;
     private final HttpRequestMeters http;
     private final List<AutoCloseable> held = new ArrayList<>();
-    private final Hub hub;
+    private final Map<String, Hub> hubs;
     /** One per pattern: an SSE route served for GET and for POST shares its meters. */
     private final Map<String, WsRouteMeters> ws = new HashMap<>();
     private final Map<String, SseRouteMeters> sse = new HashMap<>();
@@ -42,17 +42,17 @@ public final class MicrometerMeters implements Meters, AutoCloseable {
      * @param operations  the settings: whether to add the JVM's figures
      * @param appRegistry the app's {@code MeterRegistry}, or {@code null} for a Prometheus registry of Strand's
      *                    (typed {@code Object} so that the assembly's code names no Micrometer type)
-     * @param hub         the app's hub, to record too; or {@code null}
+     * @param hubs        the app's hubs by name, to record too
      * @param unrecorded  route patterns whose requests are not recorded: the operations endpoints
      */
-    public MicrometerMeters(Operations operations, Object appRegistry, Hub hub, Set<String> unrecorded) {
+    public MicrometerMeters(Operations operations, Object appRegistry, Map<String, Hub> hubs, Set<String> unrecorded) {
         this.ownRegistry = appRegistry == null;
         this.registry = ownRegistry ? new PrometheusMeterRegistry(PrometheusConfig.DEFAULT) : (MeterRegistry) appRegistry;
         this.prometheus = prometheusIn(registry);
         this.http = new HttpRequestMeters(registry, unrecorded);
         if (operations.jvmMetrics()) held.addAll(JvmMeters.bind(registry));
-        this.hub = hub;
-        if (hub != null) hub.metrics(new HubMeters(registry, hub));
+        this.hubs = Map.copyOf(hubs);
+        hubs.forEach((name, hub) -> hub.metrics(new HubMeters(registry, name, hub)));
     }
 
     private static PrometheusMeterRegistry prometheusIn(MeterRegistry registry) {
@@ -89,10 +89,10 @@ public final class MicrometerMeters implements Meters, AutoCloseable {
         return sse.computeIfAbsent(route, r -> new SseRouteMeters(registry, r));
     }
 
-    /** Stops the hub's reporting, lets go of the JVM binders' listeners and, for Strand's own registry, closes it. */
+    /** Stops the hubs' reporting, lets go of the JVM binders' listeners and, for Strand's own registry, closes it. */
     @Override
     public void close() {
-        if (hub != null) hub.metrics(HubMetrics.NONE);
+        hubs.values().forEach(hub -> hub.metrics(HubMetrics.NONE));
         for (var binder : held) {
             try {
                 binder.close();

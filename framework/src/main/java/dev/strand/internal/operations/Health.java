@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class Health {
     private static final Logger LOG = LoggerFactory.getLogger(Health.class);
     /** The check that fails once the server stops. */
-    static final String SERVER = "server";
+    public static final String SERVER = "server";
 
     private final List<Named> checks;
     private volatile boolean stopping;
@@ -41,9 +41,12 @@ public final class Health {
 
     /** One probe's answer: the overall status and each check's, {@code UP} or {@code DOWN}. */
     record Report(boolean up, Map<String, String> checks) {
-        /** The JSON body: {@code {"status":"UP","checks":{"server":"UP",...}}}. */
+        /** The JSON body: {@code {"status":"UP","checks":{"server":"UP",...}}}, the status first. */
         Map<String, Object> body() {
-            return Map.of("status", status(up), "checks", checks);
+            var body = new LinkedHashMap<String, Object>();
+            body.put("status", status(up));
+            body.put("checks", checks);
+            return body;
         }
     }
 

@@ -219,25 +219,25 @@ public final class WsConnection implements Session.Listener, Channel {
     @Override
     public void sendText(String text) {
         var size = reserve(text.length());
+        meters.textOut(text);
         sendLock.lock();
         try {
             session.sendText(text, new Sent(size));
         } finally {
             sendLock.unlock();
         }
-        meters.textOut(text);
     }
 
     @Override
     public void sendBinary(byte[] bytes) {
         var size = reserve(bytes.length);
+        meters.binaryOut(bytes.length);
         sendLock.lock();
         try {
             session.sendBinary(ByteBuffer.wrap(bytes), new Sent(size));
         } finally {
             sendLock.unlock();
         }
-        meters.binaryOut(bytes.length);
     }
 
     @Override
