@@ -45,6 +45,10 @@ import java.util.function.BiConsumer;
  * outage starts and one INFO when it ends. The relay needs {@code redis.clients:jedis} on the
  * class path.
  *
+ * <p><b>Operations.</b> Given to {@code Strand.Builder.hub(name, hub)}, a hub's topics,
+ * subscribers, published, delivered and dropped messages and its relay's state are metrics
+ * (when they are on), and a Redis hub's relay being down makes the server's readiness 503.
+ *
  * <p>All methods are safe from any thread.
  */
 public final class Hub implements AutoCloseable {

@@ -7,6 +7,7 @@ import dev.strand.HealthCheck;
 import dev.strand.Middleware;
 import dev.strand.Strand;
 import dev.strand.broadcast.Hub;
+import dev.strand.config.Operations;
 import dev.strand.config.StrandConfig;
 import dev.strand.internal.http.ClientScript;
 import dev.strand.internal.http.Endpoint;
@@ -40,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +85,30 @@ public final class Assembly {
         var health = new Health(healthChecks(parts));
         var micrometer = operations.metrics() ? micrometer(parts) : null;
         Meters meters = micrometer == null ? Meters.OFF : micrometer;
+        RouteTable<Endpoint> routes;
+        try {
+            routes = routes(controllers, services, middleware, operations, health, meters,
+                    micrometer == null || operations.metricsPath().isEmpty() ? null : micrometer::scrape);
+        } catch (RuntimeException e) {
+            if (micrometer != null) micrometer.close();   // its JVM binders hold listeners and a JFR stream
+            throw e;
+        }
+        if (controllers.isEmpty()) {
+            LOG.warn("No routes found (scanned {}); route methods must be public, in public classes, annotated @Get, @Post, ...",
+                    packages.isEmpty() ? "nothing" : packages);
+        } else if (LOG.isInfoEnabled()) {
+            LOG.info("Routes:\n{}", describe(routes));
+        }
+        var handler = new StrandHandler(routes, middleware.global(), services, meters.http());
+        return new App(handler, services, routes.routes().size(), health, micrometer == null ? () -> { } : micrometer);
+    }
 
+    /**
+     * The route table: the app's routes, the client script unless the app serves its own, the
+     * operations endpoints that are on ({@code scrape} is {@code null} when metrics are not served).
+     */
+    private static RouteTable<Endpoint> routes(Map<Class<?>, Object> controllers, Services services, MiddlewareRegistry middleware,
+                                               Operations operations, Health health, Meters meters, Supplier<String> scrape) {
         var table = RouteTable.<Endpoint>builder();
         for (var entry : controllers.entrySet()) {
             addRoutes(table, entry.getKey(), entry.getValue(), services, middleware, meters);
@@ -95,18 +120,10 @@ public final class Assembly {
             addOperation(table, operations.livePath(), new HealthEndpoint(middleware.global(), health, false), "Strand liveness");
             addOperation(table, operations.readyPath(), new HealthEndpoint(middleware.global(), health, true), "Strand readiness");
         }
-        if (micrometer != null && !operations.metricsPath().isEmpty()) {
-            addOperation(table, operations.metricsPath(), new MetricsEndpoint(middleware.global(), micrometer::scrape), "Strand metrics");
+        if (scrape != null) {
+            addOperation(table, operations.metricsPath(), new MetricsEndpoint(middleware.global(), scrape), "Strand metrics");
         }
-        var routes = table.build();
-        if (controllers.isEmpty()) {
-            LOG.warn("No routes found (scanned {}); route methods must be public, in public classes, annotated @Get, @Post, ...",
-                    packages.isEmpty() ? "nothing" : packages);
-        } else if (LOG.isInfoEnabled()) {
-            LOG.info("Routes:\n{}", describe(routes));
-        }
-        var handler = new StrandHandler(routes, middleware.global(), services, meters.http());
-        return new App(handler, services, routes.routes().size(), health, micrometer == null ? () -> { } : micrometer);
+        return table.build();
     }
 
     /** The readiness checks besides the server's own: each hub's Redis relay, then the app's. */

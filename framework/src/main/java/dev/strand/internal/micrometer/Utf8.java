@@ -5,7 +5,10 @@ final class Utf8 {
     private Utf8() {
     }
 
-    /** {@return how many bytes {@code text} takes in UTF-8; an unpaired surrogate counts as the 3 bytes of its replacement} */
+    /**
+     * {@return how many bytes {@code text} takes in UTF-8, as {@code String.getBytes(UTF_8)} writes
+     * it: an unpaired surrogate is the one byte of its replacement {@code ?}}
+     */
     static long length(String text) {
         long bytes = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
@@ -17,6 +20,8 @@ final class Utf8 {
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                 bytes += 4;
                 i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes++;
             } else {
                 bytes += 3;
             }

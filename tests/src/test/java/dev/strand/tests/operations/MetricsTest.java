@@ -17,7 +17,10 @@ import dev.strand.sse.SseEvent;
 import dev.strand.test.StrandExtension;
 import dev.strand.test.TestClient;
 import dev.strand.websocket.WsMessage;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +56,14 @@ class MetricsTest {
         @Sse("/ticks")
         public void ticks(Context ctx) {
             for (int i = 0; i < 3; i++) ctx.sendEvent(SseEvent.data(i));
+        }
+
+        /** Sends nothing: only a heartbeat can find the client gone, which ends the wait. */
+        @Sse(value = "/quiet", heartbeatMs = 50)
+        public void quiet(Context ctx) throws InterruptedException {
+            var gone = new CountDownLatch(1);
+            ctx.onClose(gone::countDown);
+            gone.await();
         }
     }
 
@@ -128,6 +139,26 @@ class MetricsTest {
         }
         assertEquals(3, Scrape.of(client, "/metrics").value("strand_sse_events_total", "route", "/ticks"));
         Scrape.await(client, WAIT, v -> v == 0, "strand_sse_streams", "route", "/ticks");
+    }
+
+    @Test
+    void anSseClientThatVanishesIsNoticedByTheHeartbeat(TestClient client) throws Exception {
+        try (var socket = new Socket(client.base().getHost(), client.base().getPort())) {
+            socket.getOutputStream().write("GET /quiet HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            var in = socket.getInputStream();
+            var head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                assertTrue(b >= 0, "the stream's headers: " + head);
+                head.append((char) b);
+            }
+            assertTrue(head.toString().startsWith("HTTP/1.1 200"), head.toString());
+            Scrape.await(client, WAIT, v -> v == 1, "strand_sse_streams", "route", "/quiet");
+            socket.setSoLinger(true, 0);                          // vanish: a reset, no orderly close
+        }
+        Scrape.await(client, WAIT, v -> v == 1, "strand_sse_disconnects_total", "route", "/quiet", "noticed_by", "heartbeat");
+        Scrape.await(client, WAIT, v -> v == 0, "strand_sse_streams", "route", "/quiet");
     }
 
     @Test
