@@ -17,7 +17,8 @@ import java.util.Objects;
  *                   are on; {@code ""} serves them nowhere (for an app that publishes its own
  *                   registry). Default {@code "/metrics"}
  * @param jvmMetrics whether to add the JVM's figures (memory, GC, threads, class loading,
- *                   processor, uptime, virtual threads) to the registry. Default {@code true}
+ *                   processor, uptime, and virtual threads with {@code micrometer-java21}, which
+ *                   starts a Flight Recorder stream for them) to the registry. Default {@code true}
  * @param health     whether to serve the liveness and readiness endpoints. Default {@code false}
  * @param livePath   where {@code GET} answers whether the process runs. Default {@code "/health/live"}
  * @param readyPath  where {@code GET} answers whether the server takes traffic: 503 from the
