@@ -308,7 +308,6 @@ public final class Strand implements AutoCloseable {
          */
         public Builder meterRegistry(MeterRegistry registry) {
             meterRegistry = Objects.requireNonNull(registry, "registry");
-            config.operations(o -> o.withMetrics(true));
             return this;
         }
 
@@ -414,6 +413,7 @@ public final class Strand implements AutoCloseable {
          */
         public Strand start() {
             long started = System.nanoTime();
+            if (meterRegistry != null) config.operations(o -> o.withMetrics(true));
             var settings = config.build();
             var app = Assembly.assemble(new Assembly.Parts(settings, packages, controllers, global, middleware, exceptions,
                     mapper, loader, meterRegistry, hubs, healthChecks));

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strand.Strand;
 import dev.strand.annotation.Get;
 import dev.strand.config.Operations;
+import dev.strand.config.StrandConfig;
+import dev.strand.test.StrandTest;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,18 @@ class OperationsStartupTest {
         var e = assertThrows(IllegalStateException.class, () -> Strand.builder().controllers(new HealthTest.App())
                 .meterRegistry(new SimpleMeterRegistry()).host("127.0.0.1").port(0).start());
         assertTrue(e.getMessage().startsWith("serving metrics at /metrics needs a PrometheusMeterRegistry"), e.getMessage());
+    }
+
+    @Test
+    void anOwnRegistryTurnsMetricsOnWhicheverWayTheSettingsAreGiven() throws Exception {
+        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var app = Strand.builder().controllers(new HealthTest.App()).meterRegistry(registry).config(StrandConfig.defaults());
+        StrandTest.run(app, (server, client) -> {
+            assertTrue(server.config().operations().metrics());
+            client.get("/hello");
+            assertEquals(1, registry.get("http.server.requests").tag("uri", "/hello").timer().count());
+            assertEquals(200, client.get("/metrics").status());
+        });
     }
 
     @Test
