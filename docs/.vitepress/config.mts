@@ -84,6 +84,7 @@ export default defineConfig({
           { text: 'Errors, statuses, close codes', link: '/guides/errors' },
           { text: 'Threading and blocking', link: '/guides/threading' },
           { text: 'Deployment', link: '/guides/deployment' },
+          { text: 'Operations: metrics and health', link: '/guides/operations' },
           { text: 'Performance', link: '/guides/performance' },
         ],
       },

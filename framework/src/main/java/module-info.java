@@ -10,7 +10,7 @@
  * module with controllers opens their packages to {@code dev.strand}
  * ({@code opens com.example.app to dev.strand;}). On the class path nothing is needed.
  */
-@SuppressWarnings("requires-automatic") // jedis has no module-info, only an Automatic-Module-Name
+@SuppressWarnings("requires-automatic") // jedis and Micrometer have no module-info, only an Automatic-Module-Name
 module dev.strand {
     requires transitive dev.strand.annotation;
     // Builder.json(ObjectMapper) takes an ObjectMapper from the app.
@@ -22,6 +22,11 @@ module dev.strand {
     requires org.slf4j;
     // Only for the Redis relay of broadcast; apps that use it add jedis themselves.
     requires static redis.clients.jedis;
+    // Only for metrics (StrandConfig.operations); apps that turn them on add Micrometer themselves.
+    // Builder.meterRegistry(MeterRegistry) takes the app's registry.
+    requires static micrometer.core;
+    requires static micrometer.registry.prometheus;
+    requires static micrometer.java21;
 
     exports dev.strand;
     exports dev.strand.broadcast;

@@ -1,15 +1,18 @@
 package dev.strand;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strand.broadcast.Hub;
 import dev.strand.config.StrandConfig;
 import dev.strand.internal.assembly.Assembly;
 import dev.strand.internal.http.JettyServer;
-import dev.strand.internal.http.OpenStreams;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +43,17 @@ public final class Strand implements AutoCloseable {
 
     private final JettyServer jetty;
     private final StrandConfig config;
-    private final OpenStreams streams;
+    private final Assembly.App app;
     /** Stops gracefully on SIGTERM or Ctrl-C: Strand's stop, not only Jetty's, so SSE streams end too. */
     private final Thread shutdownHook = Thread.ofPlatform().name("strand-shutdown").unstarted(this::stopServer);
+    /** Held for a whole stop, so a second caller waits for the first stop to finish. */
+    private final ReentrantLock stopping = new ReentrantLock();
+    private boolean stopped;
 
-    private Strand(JettyServer jetty, StrandConfig config, OpenStreams streams) {
+    private Strand(JettyServer jetty, StrandConfig config, Assembly.App app) {
         this.jetty = jetty;
         this.config = config;
-        this.streams = streams;
+        this.app = app;
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -87,7 +93,9 @@ public final class Strand implements AutoCloseable {
     }
 
     /**
-     * Stops gracefully: stops accepting, lets requests in flight finish for up to
+     * Stops gracefully: turns readiness to 503 and serves on for
+     * {@link dev.strand.config.Operations#drainTime()} so a load balancer stops sending traffic;
+     * then stops accepting, lets requests in flight finish for up to
      * {@link StrandConfig#stopTimeout()}, closes WebSockets with 1001 and ends SSE streams.
      * Blocks until stopped. Any thread; later calls do nothing.
      *
@@ -103,11 +111,30 @@ public final class Strand implements AutoCloseable {
     }
 
     private void stopServer() {
+        stopping.lock();
         try {
-            streams.endAll();
+            if (stopped) return;
+            stopped = true;
+            app.health().stopping();
+            drain(config.operations().drainTime());
+            app.services().streams().endAll();
             jetty.stop();
+            app.metrics().close();
         } catch (Exception e) {
             throw new IllegalStateException("Strand did not stop cleanly", e);
+        } finally {
+            stopping.unlock();
+        }
+    }
+
+    /** Serves on while the load balancer's probes see readiness fail; an interrupt cuts it short. */
+    private static void drain(java.time.Duration time) {
+        if (time.isZero()) return;
+        LOG.info("Strand is stopping: readiness answers 503; serving on for {} ms before closing", time.toMillis());
+        try {
+            Thread.sleep(time);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -143,6 +170,10 @@ public final class Strand implements AutoCloseable {
         private StrandConfig.Builder config = StrandConfig.builder();
         private ObjectMapper mapper;
         private ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        /** The app's {@code MeterRegistry}, as {@code Object} so that a Strand without Micrometer never loads its class. */
+        private Object meterRegistry;
+        private final Map<String, Hub> hubs = new LinkedHashMap<>();
+        private final Map<String, HealthCheck> healthChecks = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -266,6 +297,58 @@ public final class Strand implements AutoCloseable {
         }
 
         /**
+         * Records metrics into the app's own registry instead of a Prometheus registry of
+         * Strand's, and turns metrics on ({@link dev.strand.config.Operations#metrics()}). The
+         * metrics endpoint then needs a {@code PrometheusMeterRegistry} in it (directly or inside
+         * a {@code CompositeMeterRegistry}), unless its path is set to {@code ""}. Strand does not
+         * close an app's registry.
+         *
+         * @param registry the registry, with Micrometer 1.17.x on the class path
+         * @return this builder
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Makes one of the app's hubs part of the server's operations: its activity is recorded
+         * when metrics are on (tagged {@code hub=name}), and, for a hub that relays through Redis,
+         * readiness answers 503 while the relay is down (check {@code redis:name}). The hub stays
+         * the app's to close.
+         *
+         * @param name      what the metrics and the readiness answer call it, e.g. {@code "rooms"}
+         * @param broadcast the hub the app's controllers publish to
+         * @return this builder
+         * @throws IllegalArgumentException when a hub of that name was added before
+         */
+        public Builder hub(String name, Hub broadcast) {
+            Objects.requireNonNull(broadcast, "hub");
+            if (hubs.putIfAbsent(Objects.requireNonNull(name, "name"), broadcast) != null) {
+                throw new IllegalArgumentException("a hub named '" + name + "' was added already");
+            }
+            return this;
+        }
+
+        /**
+         * Adds a readiness check: while it fails, the readiness endpoint answers 503 and shows
+         * the check {@code DOWN} under its name. Asked at each probe.
+         *
+         * @param name  how the readiness answer shows it, e.g. {@code "database"}; not {@code "server"}
+         *              nor {@code "redis:"} and a hub's name, which are Strand's
+         * @param check the check
+         * @return this builder
+         * @throws IllegalArgumentException when a check of that name was added before
+         */
+        public Builder healthCheck(String name, HealthCheck check) {
+            Objects.requireNonNull(check, "check");
+            if (healthChecks.putIfAbsent(Objects.requireNonNull(name, "name"), check) != null) {
+                throw new IllegalArgumentException("a health check named '" + name + "' was added already");
+            }
+            return this;
+        }
+
+        /**
          * Loads scanned classes with this loader; default the thread's context loader.
          *
          * @param classLoader the loader
@@ -330,22 +413,24 @@ public final class Strand implements AutoCloseable {
          */
         public Strand start() {
             long started = System.nanoTime();
+            if (meterRegistry != null) config.operations(o -> o.withMetrics(true));
             var settings = config.build();
             var app = Assembly.assemble(new Assembly.Parts(settings, packages, controllers, global, middleware, exceptions,
-                    mapper, loader));
+                    mapper, loader, meterRegistry, hubs, healthChecks));
             var jetty = new JettyServer(settings, app.handler(), app.services().errors());
             try {
                 jetty.start();
             } catch (Exception e) {
                 try {
                     jetty.stop();
+                    app.metrics().close();
                 } catch (Exception suppressed) {
                     e.addSuppressed(suppressed);
                 }
                 throw new IllegalStateException("Strand could not listen on " + settings.host() + ":" + settings.port()
                         + ": " + e.getMessage(), e);
             }
-            var strand = new Strand(jetty, settings, app.services().streams());
+            var strand = new Strand(jetty, settings, app);
             LOG.info("Strand listening on {} ({} routes, started in {} ms)", strand.uri(), app.routeCount(),
                     (System.nanoTime() - started) / 1_000_000);
             return strand;

@@ -57,6 +57,25 @@ class LayersTest {
                 .check(FRAMEWORK);
     }
 
+    /**
+     * Micrometer is optional: only the metrics package names it, so that its classes load only
+     * when metrics are on; {@link Strand.Builder#meterRegistry} takes a registry in its signature alone.
+     */
+    @Test
+    void onlyTheMetricsPackageImportsMicrometer() {
+        noClasses().that().resideOutsideOfPackage("dev.strand.internal.micrometer..")
+                .and(DescribedPredicate.describe("are not the entry point", c -> !isEntryPoint(c)))
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(FRAMEWORK);
+    }
+
+    @Test
+    void theHotPathsKnowOnlyTheMetricsInterfaces() {
+        noClasses().that().resideInAnyPackage(JETTY_BINDING_HTTP, JETTY_BINDING_WS, JETTY_BINDING_SSE, "dev.strand.broadcast..")
+                .should().dependOnClassesThat().resideInAPackage("dev.strand.internal.micrometer..")
+                .check(FRAMEWORK);
+    }
+
     @Test
     void broadcastKnowsNoJettyAndNoMachinery() {
         noClasses().that().resideInAPackage("dev.strand.broadcast..")

@@ -3,6 +3,7 @@ package dev.strand.demo;
 import dev.strand.Strand;
 import dev.strand.broadcast.Hub;
 import dev.strand.config.FormConfig;
+import dev.strand.config.Operations;
 import dev.strand.middleware.AccessLog;
 import dev.strand.middleware.StaticFiles;
 import java.util.Map;
@@ -32,7 +33,8 @@ public final class DemoApp {
      * The demo with chat rooms on {@code rooms}: in-process, or relayed through Redis so that
      * several instances share them. The whiteboards, polls and market keep their state in this
      * process, so their messages travel on an in-process hub of their own: relayed, they would
-     * mix with another instance's different state.
+     * mix with another instance's different state. Metrics ({@code /metrics}) and health
+     * ({@code /health/live}, {@code /health/ready}) are on, and cover both hubs.
      */
     public static Strand.Builder app(Hub rooms) {
         var local = Hub.inProcess();
@@ -43,6 +45,9 @@ public final class DemoApp {
                 .use(new AccessLog(), StaticFiles.classpath("public"))
                 // Uploads stream through a digest (UploadController), so a file may be as large as a stream.
                 .configure(c -> c.forms(FormConfig.DEFAULT.withMaxFileSize(1L << 30).withMaxMultipartSize(1L << 30)))
+                .hub("rooms", rooms)
+                .hub("local", local)
+                .configure(c -> c.operations(Operations.ON))
                 .port(DEFAULT_PORT);
     }
 

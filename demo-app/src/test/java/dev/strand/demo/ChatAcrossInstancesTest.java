@@ -4,6 +4,7 @@ import dev.strand.test.RedisServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.strand.broadcast.Delivery;
 import dev.strand.broadcast.Hub;
 import dev.strand.test.StrandTest;
 import java.time.Duration;
@@ -22,8 +23,12 @@ class ChatAcrossInstancesTest {
              var b = StrandTest.start(DemoApp.app(hubB))) {
             awaitRelay(hubA);
             awaitRelay(hubB);
+            var crossed = hubB.subscribe("across");
             try (var ada = a.client().ws("/ws/chat/across?name=ada")) {
                 assertEquals("{\"type\":\"join\",\"user\":\"ada\",\"count\":1}", ada.receiveText());
+                // Bob joins once ada's join has reached instance b, or (relayed late) it would reach him too.
+                assertEquals(new Delivery.Message("{\"type\":\"join\",\"user\":\"ada\",\"count\":1}"), crossed.receive(RELAY_TIMEOUT));
+                crossed.close();
                 try (var bob = b.client().ws("/ws/chat/across?name=bob")) {
                     // Counts are per instance: bob is alone on his.
                     assertEquals("{\"type\":\"join\",\"user\":\"bob\",\"count\":1}", bob.receiveText());

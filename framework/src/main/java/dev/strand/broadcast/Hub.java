@@ -45,6 +45,10 @@ import java.util.function.BiConsumer;
  * outage starts and one INFO when it ends. The relay needs {@code redis.clients:jedis} on the
  * class path.
  *
+ * <p><b>Operations.</b> Given to {@code Strand.Builder.hub(name, hub)}, a hub's topics,
+ * subscribers, published, delivered and dropped messages and its relay's state are metrics
+ * (when they are on), and a Redis hub's relay being down makes the server's readiness 503.
+ *
  * <p>All methods are safe from any thread.
  */
 public final class Hub implements AutoCloseable {
@@ -55,11 +59,12 @@ public final class Hub implements AutoCloseable {
     private final int defaultCapacity;
     private final RedisRelay relay;
     private volatile boolean closed;
+    private volatile HubMetrics metrics = HubMetrics.NONE;
 
     private Hub(Builder b) {
         this.defaultCapacity = b.capacity;
         this.relay = b.redisUrl == null ? null
-                : new RedisRelay(b.redisUrl, b.channelPrefix, b.instanceId, b.heartbeat, (topic, text) -> deliver(topic, text, null));
+                : new RedisRelay(b.redisUrl, b.channelPrefix, b.instanceId, b.heartbeat, (topic, text) -> deliver(topic, text, null), () -> metrics.relayReconnected());
         if (relay != null) relay.start();
     }
 
@@ -121,6 +126,7 @@ public final class Hub implements AutoCloseable {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(message, "message");
         if (closed) return 0;
+        metrics.published();
         int delivered = deliver(topic, message, except);
         if (relay != null) relay.publish(topic, message);
         return delivered;
@@ -265,6 +271,37 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
+     * Whether this hub relays through Redis, that is, was made with a Redis URL.
+     *
+     * @return {@code true} for a Redis hub, even while the relay is down; {@code false} for an in-process hub
+     */
+    public boolean relays() {
+        return relay != null;
+    }
+
+    /**
+     * How many subscribers all topics have on this instance now; for a gauge.
+     *
+     * @return the sum of {@link #subscriberCount(String)} over {@link #topics()}
+     */
+    public int subscriberCount() {
+        int count = 0;
+        for (var topic : topics.values()) count += topic.subscribers().length;
+        return count;
+    }
+
+    /**
+     * Reports this hub's activity to {@code metrics} from now on, replacing what was installed
+     * before; {@link HubMetrics#NONE} stops reporting. Strand calls this for the hub given to
+     * {@code Strand.Builder.hub(Hub)} when metrics are on.
+     *
+     * @param metrics what the hub reports to; its methods are called from publishing and relay threads
+     */
+    public void metrics(HubMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
      * Closes every subscription (waiting readers get {@code null}) and stops the relay, waiting up
      * to 5 s for its threads to end. Afterwards {@code publish} returns 0 and {@code subscribe}
      * throws. Safe to call more than once.
@@ -282,12 +319,19 @@ public final class Hub implements AutoCloseable {
     /** Buffers a message for the local subscribers; returns how many took it. */
     private int deliver(String topic, String message, Subscription except) {
         var t = topics.get(topic);
-        if (t == null) return 0;
         int delivered = 0;
-        for (var subscription : t.subscribers()) {
-            if (subscription != except && subscription.offer(message)) delivered++;
+        if (t != null) {
+            for (var subscription : t.subscribers()) {
+                if (subscription != except && subscription.offer(message)) delivered++;
+            }
         }
+        metrics.delivered(delivered);
         return delivered;
+    }
+
+    /** The metrics installed now, for subscriptions to report what they drop. */
+    HubMetrics metrics() {
+        return metrics;
     }
 
     /** Removes a closed subscription from its topic, and the topic when it was the last. */

@@ -59,6 +59,8 @@ final class RedisRelay {
     private final Duration heartbeat;
     private final int silenceMillis;
     private final BiConsumer<String, String> deliver;
+    /** Called once each time the relay is up again after an outage, for the reconnect count. */
+    private final Runnable reconnected;
     private final ArrayBlockingQueue<Outgoing> outbox = new ArrayBlockingQueue<>(OUTBOX_CAPACITY);
 
     private volatile boolean publisherConnected;
@@ -82,7 +84,8 @@ final class RedisRelay {
      *                subscriber thread
      * @throws IllegalArgumentException if {@code redisUrl} is not a Redis URL
      */
-    RedisRelay(String redisUrl, String prefix, String instanceId, Duration heartbeat, BiConsumer<String, String> deliver) {
+    RedisRelay(String redisUrl, String prefix, String instanceId, Duration heartbeat, BiConsumer<String, String> deliver,
+               Runnable reconnected) {
         var uri = parse(redisUrl);
         this.address = JedisURIHelper.getHostAndPort(uri);
         // Plain Jedis connections speak RESP2, which is all blocking pub/sub needs; asking for
@@ -95,6 +98,7 @@ final class RedisRelay {
         this.heartbeat = heartbeat;
         this.silenceMillis = (int) Math.min(Integer.MAX_VALUE, 3 * heartbeat.toMillis());
         this.deliver = deliver;
+        this.reconnected = reconnected;
     }
 
     void start() {
@@ -342,6 +346,7 @@ final class RedisRelay {
                 long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageStartNanos);
                 LOG.info("Redis relay to {} is back after {} s; messages reach other instances again", address, seconds);
                 inOutage = false;
+                reconnected.run();
             } else if (!connectedOnce) {
                 LOG.info("Redis relay connected to {} as instance {}", address, instanceId);
             }

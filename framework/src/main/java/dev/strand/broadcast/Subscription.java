@@ -178,6 +178,7 @@ public final class Subscription implements AutoCloseable {
                 head = next(head);
                 size--;
                 missed++;
+                hub.metrics().dropped();
             } else if (size == ring.length) {
                 grow();
             }

@@ -26,6 +26,7 @@ import java.util.Objects;
  *                             are believed, as IP addresses ({@code "10.0.0.7"}, {@code "::1"}) or CIDR
  *                             blocks ({@code "10.0.0.0/8"}); a request from any other peer has those
  *                             headers ignored. Default none: the headers are always ignored
+ * @param operations           metrics and health endpoints; default {@link Operations#OFF}
  */
 public record StrandConfig(
         String host,
@@ -40,13 +41,14 @@ public record StrandConfig(
         WsConfig ws,
         Duration sseHeartbeat,
         FormConfig forms,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        Operations operations) {
 
     /**
      * Checks the settings.
      *
-     * @throws NullPointerException     for a missing host, duration, limits, WebSocket or form settings,
-     *                                  or proxy list
+     * @throws NullPointerException     for a missing host, duration, limits, WebSocket, form or operations
+     *                                  settings, or proxy list
      * @throws IllegalArgumentException for a port outside 0..65535, a negative {@code maxConnections}, or
      *                                  a trusted proxy that is not an IP address or CIDR block
      */
@@ -58,6 +60,7 @@ public record StrandConfig(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(ws, "ws");
         Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
+        Objects.requireNonNull(operations, "operations");
         if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
         Objects.requireNonNull(forms, "forms");
         trustedProxies = List.copyOf(trustedProxies);
@@ -100,6 +103,7 @@ public record StrandConfig(
         b.sseHeartbeat = sseHeartbeat;
         b.forms = forms;
         b.trustedProxies = trustedProxies;
+        b.operations = operations;
         return b;
     }
 
@@ -121,6 +125,7 @@ public record StrandConfig(
         private Duration sseHeartbeat = Duration.ofSeconds(15);
         private FormConfig forms = FormConfig.DEFAULT;
         private List<String> trustedProxies = List.of();
+        private Operations operations = Operations.OFF;
 
         private Builder() {
         }
@@ -324,6 +329,17 @@ public record StrandConfig(
         }
 
         /**
+         * Sets the metrics and health endpoints.
+         *
+         * @param settings all operations settings at once, e.g. {@link Operations#ON}
+         * @return this builder
+         */
+        public Builder operations(Operations settings) {
+            this.operations = settings;
+            return this;
+        }
+
+        /**
          * Sets {@code trustedProxies}.
          *
          * @param proxies IP addresses or CIDR blocks of the reverse proxies in front of this server,
@@ -336,6 +352,17 @@ public record StrandConfig(
         }
 
         /**
+         * Adjusts the metrics and health endpoints, e.g. {@code operations(o -> o.withMetrics(true))}.
+         *
+         * @param change given the current settings, returns the new ones
+         * @return this builder
+         */
+        public Builder operations(java.util.function.UnaryOperator<Operations> change) {
+            this.operations = change.apply(operations);
+            return this;
+        }
+
+        /**
          * {@return the settings collected}
          *
          * @throws NullPointerException     when a setter was given {@code null}
@@ -343,7 +370,7 @@ public record StrandConfig(
          */
         public StrandConfig build() {
             return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
-                    limits, maxConnections, stopTimeout, ws, sseHeartbeat, forms, trustedProxies);
+                    limits, maxConnections, stopTimeout, ws, sseHeartbeat, forms, trustedProxies, operations);
         }
     }
 }

@@ -3,8 +3,11 @@ package dev.strand.internal.assembly;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strand.Context;
 import dev.strand.ExceptionHandler;
+import dev.strand.HealthCheck;
 import dev.strand.Middleware;
 import dev.strand.Strand;
+import dev.strand.broadcast.Hub;
+import dev.strand.config.Operations;
 import dev.strand.config.StrandConfig;
 import dev.strand.internal.http.ClientScript;
 import dev.strand.internal.http.Endpoint;
@@ -14,6 +17,11 @@ import dev.strand.internal.http.OpenStreams;
 import dev.strand.internal.http.Services;
 import dev.strand.internal.http.StrandHandler;
 import dev.strand.internal.json.JsonCodec;
+import dev.strand.internal.metrics.Meters;
+import dev.strand.internal.micrometer.MicrometerMeters;
+import dev.strand.internal.operations.Health;
+import dev.strand.internal.operations.HealthEndpoint;
+import dev.strand.internal.operations.MetricsEndpoint;
 import dev.strand.internal.pipeline.Pipeline;
 import dev.strand.internal.routing.Invoker;
 import dev.strand.internal.routing.PathPattern;
@@ -27,9 +35,13 @@ import dev.strand.annotation.Ws;
 import dev.strand.internal.sse.SseEndpoint;
 import dev.strand.internal.websocket.WsEndpoint;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,16 +53,22 @@ import org.slf4j.LoggerFactory;
 public final class Assembly {
     private static final Logger LOG = LoggerFactory.getLogger(Strand.class);
 
-    /** An assembled app: its Jetty handler, what its requests share, and how many routes it has. */
-    public record App(StrandHandler handler, Services services, int routeCount) {}
+    /**
+     * An assembled app: its Jetty handler, what its requests share, how many routes it has, its
+     * readiness, and its metrics to close when it stops (nothing to close when they are off).
+     */
+    public record App(StrandHandler handler, Services services, int routeCount, Health health, AutoCloseable metrics) {}
 
     private Assembly() {
     }
 
-    /** Everything an app was built from. */
+    /**
+     * Everything an app was built from. {@code meterRegistry} is the app's Micrometer registry or
+     * {@code null}, typed {@code Object} so that this code loads without Micrometer.
+     */
     public record Parts(StrandConfig config, List<String> packages, List<Object> controllers, List<Middleware> global,
                  List<Middleware> middleware, Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptions,
-                 ObjectMapper mapper, ClassLoader loader) {}
+                 ObjectMapper mapper, ClassLoader loader, Object meterRegistry, Map<String, Hub> hubs, Map<String, HealthCheck> healthChecks) {}
 
     /** Scans, builds and checks the route table and middleware, failing on the first mistake with its class, method and route. */
     public static App assemble(Parts parts) {
@@ -63,27 +81,111 @@ public final class Assembly {
         for (var instance : parts.controllers()) controllers.put(instance.getClass(), instance);
         for (var type : found.controllers()) controllers.putIfAbsent(type, null);
         var middleware = new MiddlewareRegistry(parts.global(), found.globalMiddleware(), parts.middleware());
-
-        var table = RouteTable.<Endpoint>builder();
-        for (var entry : controllers.entrySet()) {
-            addRoutes(table, entry.getKey(), entry.getValue(), services, middleware);
+        var operations = parts.config().operations();
+        var health = new Health(healthChecks(parts));
+        var micrometer = operations.metrics() ? micrometer(parts) : null;
+        Meters meters = micrometer == null ? Meters.OFF : micrometer;
+        RouteTable<Endpoint> routes;
+        try {
+            routes = routes(controllers, services, middleware, operations, health, meters,
+                    micrometer == null || operations.metricsPath().isEmpty() ? null : micrometer::scrape);
+        } catch (RuntimeException e) {
+            if (micrometer != null) micrometer.close();   // its JVM binders hold listeners and a JFR stream
+            throw e;
         }
-        if (!table.has("GET", PathPattern.parse(ClientScript.PATH))) {
-            addRoutes(table, ClientScript.class, new ClientScript(), services, middleware);
-        }
-        var routes = table.build();
         if (controllers.isEmpty()) {
             LOG.warn("No routes found (scanned {}); route methods must be public, in public classes, annotated @Get, @Post, ...",
                     packages.isEmpty() ? "nothing" : packages);
         } else if (LOG.isInfoEnabled()) {
             LOG.info("Routes:\n{}", describe(routes));
         }
-        var handler = new StrandHandler(routes, middleware.global(), services);
-        return new App(handler, services, routes.routes().size());
+        var handler = new StrandHandler(routes, middleware.global(), services, meters.http());
+        return new App(handler, services, routes.routes().size(), health, micrometer == null ? () -> { } : micrometer);
+    }
+
+    /**
+     * The route table: the app's routes, the client script unless the app serves its own, the
+     * operations endpoints that are on ({@code scrape} is {@code null} when metrics are not served).
+     */
+    private static RouteTable<Endpoint> routes(Map<Class<?>, Object> controllers, Services services, MiddlewareRegistry middleware,
+                                               Operations operations, Health health, Meters meters, Supplier<String> scrape) {
+        var table = RouteTable.<Endpoint>builder();
+        for (var entry : controllers.entrySet()) {
+            addRoutes(table, entry.getKey(), entry.getValue(), services, middleware, meters);
+        }
+        if (!table.has("GET", PathPattern.parse(ClientScript.PATH))) {
+            addRoutes(table, ClientScript.class, new ClientScript(), services, middleware, meters);
+        }
+        if (operations.health()) {
+            addOperation(table, operations.livePath(), new HealthEndpoint(middleware.global(), health, false), "Strand liveness");
+            addOperation(table, operations.readyPath(), new HealthEndpoint(middleware.global(), health, true), "Strand readiness");
+        }
+        if (scrape != null) {
+            addOperation(table, operations.metricsPath(), new MetricsEndpoint(middleware.global(), scrape), "Strand metrics");
+        }
+        return table.build();
+    }
+
+    /** The readiness checks besides the server's own: each hub's Redis relay, then the app's. */
+    private static List<Health.Named> healthChecks(Parts parts) {
+        var checks = new ArrayList<Health.Named>();
+        for (var hub : parts.hubs().entrySet()) {
+            if (hub.getValue().relays()) checks.add(new Health.Named("redis:" + hub.getKey(), hub.getValue()::relayUp));
+        }
+        for (var check : parts.healthChecks().entrySet()) {
+            var name = check.getKey();
+            if (name.equals(Health.SERVER) || checks.stream().anyMatch(c -> c.name().equals(name))) {
+                throw new IllegalStateException("health check name '" + name + "' is Strand's own; choose another");
+            }
+            checks.add(new Health.Named(name, check.getValue()));
+        }
+        return checks;
+    }
+
+    /**
+     * Starts recording, failing with what to add when Micrometer is missing. Strand's operations
+     * endpoints are not recorded as requests.
+     */
+    private static MicrometerMeters micrometer(Parts parts) {
+        var operations = parts.config().operations();
+        requireClass("io.micrometer.core.instrument.MeterRegistry", "io.micrometer:micrometer-core");
+        boolean serve = !operations.metricsPath().isEmpty();
+        if (parts.meterRegistry() == null) {
+            requireClass("io.micrometer.prometheusmetrics.PrometheusMeterRegistry", "io.micrometer:micrometer-registry-prometheus");
+        }
+        var unrecorded = new HashSet<String>();
+        if (serve) unrecorded.add(operations.metricsPath());
+        if (operations.health()) unrecorded.addAll(Set.of(operations.livePath(), operations.readyPath()));
+        var micrometer = new MicrometerMeters(operations, parts.meterRegistry(), parts.hubs(), unrecorded);
+        if (serve && !micrometer.scrapes()) {
+            micrometer.close();
+            throw new IllegalStateException("serving metrics at " + operations.metricsPath() + " needs a PrometheusMeterRegistry,"
+                    + " and the registry given to Strand.builder().meterRegistry(...) is none and holds none;"
+                    + " add one, or set operations(o -> o.withMetricsPath(\"\")) to serve none");
+        }
+        return micrometer;
+    }
+
+    private static void requireClass(String name, String artifact) {
+        try {
+            Class.forName(name, false, Assembly.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("metrics are on (StrandConfig.operations) but " + artifact
+                    + " is not on the class path: add it (version 1.17.x) to the application, or turn metrics off", e);
+        }
+    }
+
+    private static void addOperation(RouteTable.Builder<Endpoint> table, String path, Endpoint endpoint, String origin) {
+        try {
+            table.add(new Route<>("GET", PathPattern.parse(path), endpoint, origin));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(origin + " (GET " + path + "): " + e.getMessage()
+                    + "; move it with StrandConfig.operations", e);
+        }
     }
 
     private static void addRoutes(RouteTable.Builder<Endpoint> table, Class<?> type, Object instance, Services services,
-                                  MiddlewareRegistry middleware) {
+                                  MiddlewareRegistry middleware, Meters meters) {
         var definitions = RouteAnnotations.of(type);
         if (definitions.isEmpty() && instance != null) {
             throw new IllegalStateException(type.getName() + " was registered as a controller but declares no routes");
@@ -97,18 +199,19 @@ public final class Assembly {
                 var pattern = PathPattern.parse(def.path());
                 var invoker = Invoker.of(instance, def.handler(), services.json(), pattern.paramNames());
                 var chain = middleware.forRoute(def.handler());
-                table.add(new Route<>(def.httpMethod(), pattern, endpoint(def, chain, invoker, services.config()), def.origin()));
+                table.add(new Route<>(def.httpMethod(), pattern, endpoint(def, chain, invoker, services.config(), meters, pattern.source()), def.origin()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(where + ": " + e.getMessage(), e);
             }
         }
     }
 
-    private static Endpoint endpoint(RouteDefinition def, Pipeline chain, Invoker invoker, StrandConfig config) {
+    private static Endpoint endpoint(RouteDefinition def, Pipeline chain, Invoker invoker, StrandConfig config, Meters meters,
+                                     String route) {
         return switch (def.kind()) {
             case HTTP -> new HttpEndpoint(chain, invoker);
-            case WS -> WsEndpoint.of(chain, invoker, (Ws) def.annotation(), config.ws());
-            case SSE -> SseEndpoint.of(chain, invoker, (Sse) def.annotation(), config.sseHeartbeat());
+            case WS -> WsEndpoint.of(chain, invoker, (Ws) def.annotation(), config.ws(), meters.ws(route));
+            case SSE -> SseEndpoint.of(chain, invoker, (Sse) def.annotation(), config.sseHeartbeat(), meters.sse(route));
         };
     }
 

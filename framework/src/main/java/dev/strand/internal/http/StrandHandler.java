@@ -2,6 +2,7 @@ package dev.strand.internal.http;
 
 import dev.strand.HttpException;
 import dev.strand.config.Limits;
+import dev.strand.internal.metrics.HttpMeters;
 import dev.strand.internal.pipeline.Pipeline;
 import dev.strand.internal.routing.Lookup;
 import dev.strand.internal.routing.RouteMatch;
@@ -30,17 +31,20 @@ public final class StrandHandler extends Handler.Abstract {
     private final Pipeline global;
     private final Services services;
     private final Limits limits;
+    private final HttpMeters meters;
 
-    public StrandHandler(RouteTable<Endpoint> routes, Pipeline global, Services services) {
+    public StrandHandler(RouteTable<Endpoint> routes, Pipeline global, Services services, HttpMeters meters) {
         super(InvocationType.BLOCKING);
         this.routes = routes;
         this.global = global;
         this.services = services;
         this.limits = services.config().limits();
+        this.meters = meters;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        long start = meters.start();
         var uri = request.getHttpURI();
         var rejected = checkLimits(uri.getPath(), uri.getQuery());
         Lookup<Endpoint> lookup = NOT_FOUND;
@@ -58,6 +62,7 @@ public final class StrandHandler extends Handler.Abstract {
         var chain = match != null ? match.route().target().middleware() : global;
         chain.run(ctx, () -> dispatch(ctx, found, refusal), services.errors());
         ctx.complete();
+        meters.end(ctx, match == null ? null : match.route().pattern().source(), start);
         return true;
     }
 

@@ -6,6 +6,7 @@ import dev.strand.internal.http.Body;
 import dev.strand.internal.http.Exchange;
 import dev.strand.internal.http.Heartbeat;
 import dev.strand.internal.http.Services;
+import dev.strand.internal.metrics.SseMeters;
 import dev.strand.sse.SseEvent;
 import dev.strand.websocket.WsMessage;
 import java.io.IOException;
@@ -45,15 +46,19 @@ final class SseChannel implements Channel {
     private final Runnable end = this::endByServer;
     /** One write at a time: the handler's blocking writes and the scheduler's heartbeats. */
     private final Semaphore writing = new Semaphore(1);
+    private final SseMeters meters;
 
     private volatile boolean closed;
     private volatile boolean committed;
+    /** Whether {@link #open()} got the stream going, so that its end is recorded once it was. */
+    private boolean opened;
 
     /**
      * A stream over {@code exchange}, which {@code http} served so far (it still reads the request
      * body); {@code closeActions} run when the client is found gone or the stream completes.
      */
-    SseChannel(Exchange exchange, Channel http, Services services, Runnable closeActions, Duration heartbeat) {
+    SseChannel(Exchange exchange, Channel http, Services services, Runnable closeActions, Duration heartbeat,
+               SseMeters meters) {
         this.exchange = exchange;
         this.http = http;
         this.services = services;
@@ -64,6 +69,7 @@ final class SseChannel implements Channel {
         this.endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
         this.idleTimeout = endPoint.getIdleTimeout();
         this.handlerThread = Thread.currentThread();
+        this.meters = meters;
     }
 
     /**
@@ -78,6 +84,8 @@ final class SseChannel implements Channel {
         long millis = heartbeat.toMillis();
         endPoint.setIdleTimeout(millis <= 0 ? 0 : Math.max(idleTimeout, 3 * millis));
         write(EMPTY);
+        opened = true;
+        meters.opened();
         beats.next();
     }
 
@@ -86,28 +94,34 @@ final class SseChannel implements Channel {
     @Override
     public void sendEvent(SseEvent event) {
         var json = services.json();
-        write(EventFormat.format(event, value -> new String(json.write(value), StandardCharsets.UTF_8))
+        writeEvent(EventFormat.format(event, value -> new String(json.write(value), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void send(Body pending) {
-        write(pending.bytes());
+        writeEvent(pending.bytes());
     }
 
     @Override
     public void sendBody(Body pending) {
-        write(pending.bytes());
+        writeEvent(pending.bytes());
     }
 
     @Override
     public void sendText(String text) {
-        write(text.getBytes(StandardCharsets.UTF_8));
+        writeEvent(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void sendBinary(byte[] bytes) {
+        writeEvent(bytes);
+    }
+
+    /** Writes what the handler sends, and counts it: the stream's opening and heartbeats are no events. */
+    private void writeEvent(byte[] bytes) {
         write(bytes);
+        meters.event();
     }
 
     private void write(byte[] bytes) {
@@ -123,6 +137,7 @@ final class SseChannel implements Channel {
             exchange.write(false, bytes);
             committed = true;
         } catch (ClosedException e) {
+            if (!closed) meters.vanished(false);
             vanished();
             throw e;
         } finally {
@@ -149,6 +164,7 @@ final class SseChannel implements Channel {
         }, failure -> {
             writing.release();
             LOG.debug("{}: heartbeat failed, the client is gone: {}", exchange, failure.toString());
+            meters.vanished(true);
             vanished();
         }));
     }
@@ -205,6 +221,7 @@ final class SseChannel implements Channel {
     @Override
     public void complete(Body pending, Throwable failure) {
         beats.stop();
+        if (opened) meters.closed();
         services.streams().remove(end);
         endPoint.setIdleTimeout(idleTimeout);
         if (!committed) {

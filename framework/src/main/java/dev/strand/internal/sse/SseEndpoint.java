@@ -3,6 +3,7 @@ package dev.strand.internal.sse;
 import dev.strand.annotation.Sse;
 import dev.strand.internal.http.Endpoint;
 import dev.strand.internal.http.StrandContext;
+import dev.strand.internal.metrics.SseMeters;
 import dev.strand.internal.pipeline.Pipeline;
 import dev.strand.internal.routing.Invoker;
 import java.time.Duration;
@@ -13,12 +14,15 @@ import java.time.Duration;
  * sent and the handler runs on the request's virtual thread for the life of the stream, which ends
  * when it returns.
  */
-public record SseEndpoint(Pipeline middleware, Invoker handler, Duration heartbeat) implements Endpoint {
+public record SseEndpoint(Pipeline middleware, Invoker handler, Duration heartbeat, SseMeters meters) implements Endpoint {
 
-    /** The endpoint of {@code route}: its own heartbeat, or {@code defaultHeartbeat} when it sets none. */
-    public static SseEndpoint of(Pipeline middleware, Invoker handler, Sse route, Duration defaultHeartbeat) {
+    /**
+     * The endpoint of {@code route}: its own heartbeat, or {@code defaultHeartbeat} when it sets
+     * none; its streams and events recorded by {@code meters}.
+     */
+    public static SseEndpoint of(Pipeline middleware, Invoker handler, Sse route, Duration defaultHeartbeat, SseMeters meters) {
         return new SseEndpoint(middleware, handler,
-                route.heartbeatMs() >= 0 ? Duration.ofMillis(route.heartbeatMs()) : defaultHeartbeat);
+                route.heartbeatMs() >= 0 ? Duration.ofMillis(route.heartbeatMs()) : defaultHeartbeat, meters);
     }
 
     /**
@@ -31,7 +35,7 @@ public record SseEndpoint(Pipeline middleware, Invoker handler, Duration heartbe
         ctx.setResponseHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .setResponseHeader("Cache-Control", "no-cache")
                 .setResponseHeader("X-Accel-Buffering", "no");
-        var stream = new SseChannel(ctx.exchange(), ctx.channel(), ctx.services(), ctx.closeActions(), heartbeat);
+        var stream = new SseChannel(ctx.exchange(), ctx.channel(), ctx.services(), ctx.closeActions(), heartbeat, meters);
         ctx.channel(stream);
         stream.open();
         handler.invoke(ctx, arguments);

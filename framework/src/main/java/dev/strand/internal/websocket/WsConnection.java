@@ -8,6 +8,7 @@ import dev.strand.internal.http.ErrorResponses;
 import dev.strand.internal.http.Heartbeat;
 import dev.strand.internal.http.StrandContext;
 import dev.strand.internal.json.JsonDecodeException;
+import dev.strand.internal.metrics.WsMeters;
 import dev.strand.internal.routing.Invoker;
 import dev.strand.websocket.WsClose;
 import dev.strand.websocket.WsMessage;
@@ -72,6 +73,7 @@ public final class WsConnection implements Session.Listener, Channel {
     private final WsOptions options;
     private final Scheduler scheduler;
     private final Heartbeat heartbeat;
+    private final WsMeters meters;
 
     private volatile WsMessage inbound;
     private volatile WsClose closeStatus;
@@ -87,7 +89,8 @@ public final class WsConnection implements Session.Listener, Channel {
     private volatile long readingSince;
 
     /** The connection for {@code ctx}, whose handler it runs; the session comes when it opens. */
-    WsConnection(StrandContext ctx, Invoker handler, Object[] arguments, WsOptions options, Scheduler scheduler) {
+    WsConnection(StrandContext ctx, Invoker handler, Object[] arguments, WsOptions options, Scheduler scheduler,
+                 WsMeters meters) {
         this.ctx = ctx;
         this.closeActions = ctx.closeActions();
         this.handler = handler;
@@ -95,6 +98,7 @@ public final class WsConnection implements Session.Listener, Channel {
         this.options = options;
         this.scheduler = scheduler;
         this.heartbeat = new Heartbeat(scheduler, options.pingInterval(), this::beat);
+        this.meters = meters;
     }
 
     // ---- Jetty's side: never blocks --------------------------------------------------------
@@ -106,12 +110,14 @@ public final class WsConnection implements Session.Listener, Channel {
         session.setMaxBinaryMessageSize(options.maxMessageSize());
         session.setIdleTimeout(options.idleTimeout());
         readingSince = System.nanoTime();
+        meters.opened();
         Thread.ofVirtual().name("strand-ws-" + IDS.incrementAndGet()).start(this::loop);
         heartbeat.next();
     }
 
     @Override
     public void onWebSocketText(String message) {
+        meters.textIn(message);
         offer(new WsMessage.Text(message));
     }
 
@@ -120,6 +126,7 @@ public final class WsConnection implements Session.Listener, Channel {
         var bytes = new byte[payload.remaining()];
         payload.get(bytes);
         callback.succeed();
+        meters.binaryIn(bytes.length);
         offer(new WsMessage.Binary(bytes));
     }
 
@@ -148,6 +155,7 @@ public final class WsConnection implements Session.Listener, Channel {
     private void ended(WsClose status) {
         if (!CLOSE_STATUS.compareAndSet(this, (WsClose) null, status)) return;
         wakeReader();
+        meters.closed(status.code());
         heartbeat.stop();
         closeActions.run();
     }
@@ -220,6 +228,7 @@ public final class WsConnection implements Session.Listener, Channel {
     @Override
     public void sendText(String text) {
         var size = reserve(text.length());
+        meters.textOut(text);
         sendLock.lock();
         try {
             session.sendText(text, new Sent(size));
@@ -231,6 +240,7 @@ public final class WsConnection implements Session.Listener, Channel {
     @Override
     public void sendBinary(byte[] bytes) {
         var size = reserve(bytes.length);
+        meters.binaryOut(bytes.length);
         sendLock.lock();
         try {
             session.sendBinary(ByteBuffer.wrap(bytes), new Sent(size));
@@ -252,6 +262,7 @@ public final class WsConnection implements Session.Listener, Channel {
         if (queued > options.outboundBufferSize()) {
             queuedBytes.addAndGet(-size);
             LOG.info("{}: peer reads too slowly ({} bytes waiting); closing with 1013", ctx, queued - size);
+            meters.slowConsumer();
             var reason = "Slow consumer: more than " + options.outboundBufferSize() + " bytes unread";
             closeWith(WsClose.TRY_AGAIN_LATER, reason);
             ended(new WsClose(WsClose.TRY_AGAIN_LATER, reason));

@@ -5,6 +5,7 @@ import dev.strand.annotation.Ws;
 import dev.strand.config.WsConfig;
 import dev.strand.internal.http.Endpoint;
 import dev.strand.internal.http.StrandContext;
+import dev.strand.internal.metrics.WsMeters;
 import dev.strand.internal.pipeline.Pipeline;
 import dev.strand.internal.routing.Invoker;
 import java.util.List;
@@ -15,11 +16,14 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
  * {@link #serve} is called; it checks the origin, then upgrades. The handler then runs on a
  * virtual thread of its own, started when the connection opens, with the same Context.
  */
-public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options) implements Endpoint {
+public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options, WsMeters meters) implements Endpoint {
 
-    /** The endpoint of {@code route}: its own options, {@code defaults} for those it leaves unset. */
-    public static WsEndpoint of(Pipeline middleware, Invoker handler, Ws route, WsConfig defaults) {
-        return new WsEndpoint(middleware, handler, WsOptions.of(route, defaults));
+    /**
+     * The endpoint of {@code route}: its own options, {@code defaults} for those it leaves unset,
+     * its connections and messages recorded by {@code meters}.
+     */
+    public static WsEndpoint of(Pipeline middleware, Invoker handler, Ws route, WsConfig defaults, WsMeters meters) {
+        return new WsEndpoint(middleware, handler, WsOptions.of(route, defaults), meters);
     }
 
     /**
@@ -37,7 +41,8 @@ public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options
         var exchange = ctx.exchange();
         var container = ServerWebSocketContainer.get(exchange.request().getContext());
         var http = ctx.channel();
-        var connection = new WsConnection(ctx, handler, arguments, options, exchange.request().getComponents().getScheduler());
+        var connection = new WsConnection(ctx, handler, arguments, options, exchange.request().getComponents().getScheduler(),
+                meters);
         ctx.detach();
         ctx.channel(connection);
         boolean upgraded;
