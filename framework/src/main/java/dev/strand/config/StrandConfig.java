@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param ws                   WebSocket defaults; default {@link WsConfig#DEFAULT}
  * @param sseHeartbeat         how often an SSE stream sends a comment so that a vanished client is
  *                             noticed even when the handler sends nothing; zero turns it off; default 15 s
+ * @param apiDocs              the OpenAPI and AsyncAPI descriptions served; default {@link ApiDocs#DEFAULT} (none)
  */
 public record StrandConfig(
         String host,
@@ -32,7 +33,8 @@ public record StrandConfig(
         int maxConnections,
         Duration stopTimeout,
         WsConfig ws,
-        Duration sseHeartbeat) {
+        Duration sseHeartbeat,
+        ApiDocs apiDocs) {
 
     /**
      * Checks the settings.
@@ -48,6 +50,7 @@ public record StrandConfig(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(ws, "ws");
         Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
+        Objects.requireNonNull(apiDocs, "apiDocs");
         if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
     }
 
@@ -75,6 +78,7 @@ public record StrandConfig(
         b.stopTimeout = stopTimeout;
         b.ws = ws;
         b.sseHeartbeat = sseHeartbeat;
+        b.apiDocs = apiDocs;
         return b;
     }
 
@@ -94,6 +98,7 @@ public record StrandConfig(
         private Duration stopTimeout = Duration.ofSeconds(5);
         private WsConfig ws = WsConfig.DEFAULT;
         private Duration sseHeartbeat = Duration.ofSeconds(15);
+        private ApiDocs apiDocs = ApiDocs.DEFAULT;
 
         private Builder() {
         }
@@ -286,6 +291,17 @@ public record StrandConfig(
         }
 
         /**
+         * Sets {@code apiDocs}.
+         *
+         * @param settings which API descriptions are served and where, e.g. {@link ApiDocs#ON}
+         * @return this builder
+         */
+        public Builder apiDocs(ApiDocs settings) {
+            this.apiDocs = settings;
+            return this;
+        }
+
+        /**
          * {@return the settings collected}
          *
          * @throws NullPointerException     when a setter was given {@code null}
@@ -293,7 +309,7 @@ public record StrandConfig(
          */
         public StrandConfig build() {
             return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
-                    limits, maxConnections, stopTimeout, ws, sseHeartbeat);
+                    limits, maxConnections, stopTimeout, ws, sseHeartbeat, apiDocs);
         }
     }
 }

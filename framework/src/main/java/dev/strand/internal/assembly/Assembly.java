@@ -26,7 +26,10 @@ import dev.strand.annotation.Sse;
 import dev.strand.annotation.Ws;
 import dev.strand.internal.sse.SseEndpoint;
 import dev.strand.internal.websocket.WsEndpoint;
+import dev.strand.internal.apidoc.ApiDescriptions;
+import dev.strand.internal.apidoc.ApiDocsRoutes;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +44,11 @@ import org.slf4j.LoggerFactory;
 public final class Assembly {
     private static final Logger LOG = LoggerFactory.getLogger(Strand.class);
 
-    /** An assembled app: its Jetty handler, what its requests share, and how many routes it has. */
-    public record App(StrandHandler handler, Services services, int routeCount) {}
+    /**
+     * An assembled app: its Jetty handler, what its requests share, how many routes it has, and its
+     * API descriptions ({@code null} unless {@code ApiDocs.enabled})
+     */
+    public record App(StrandHandler handler, Services services, int routeCount, ApiDescriptions descriptions) {}
 
     private Assembly() {
     }
@@ -65,12 +71,14 @@ public final class Assembly {
         var middleware = new MiddlewareRegistry(parts.global(), found.globalMiddleware(), parts.middleware());
 
         var table = RouteTable.<Endpoint>builder();
+        var definitions = new ArrayList<RouteDefinition>();
         for (var entry : controllers.entrySet()) {
-            addRoutes(table, entry.getKey(), entry.getValue(), services, middleware);
+            definitions.addAll(addRoutes(table, entry.getKey(), entry.getValue(), services, middleware));
         }
         if (!table.has("GET", PathPattern.parse(ClientScript.PATH))) {
             addRoutes(table, ClientScript.class, new ClientScript(), services, middleware);
         }
+        var descriptions = describe(table, definitions, parts, services, middleware);
         var routes = table.build();
         if (controllers.isEmpty()) {
             LOG.warn("No routes found (scanned {}); route methods must be public, in public classes, annotated @Get, @Post, ...",
@@ -79,10 +87,43 @@ public final class Assembly {
             LOG.info("Routes:\n{}", describe(routes));
         }
         var handler = new StrandHandler(routes, middleware.global(), services);
-        return new App(handler, services, routes.routes().size());
+        return new App(handler, services, routes.routes().size(), descriptions);
     }
 
-    private static void addRoutes(RouteTable.Builder<Endpoint> table, Class<?> type, Object instance, Services services,
+    /**
+     * Describes the app's own routes, then adds the routes that serve the descriptions, which
+     * therefore describe neither themselves nor {@code strand.js}; {@code null} when they are off.
+     */
+    private static ApiDescriptions describe(RouteTable.Builder<Endpoint> table, List<RouteDefinition> definitions, Parts parts,
+                                            Services services, MiddlewareRegistry middleware) {
+        var settings = parts.config().apiDocs();
+        if (!settings.enabled()) return null;
+        var descriptions = ApiDescriptions.of(definitions, settings, services.json().mapper());
+        var routes = new ApiDocsRoutes(descriptions, settings, parts.loader() == null ? Assembly.class.getClassLoader() : parts.loader());
+        addRoute(table, routes, "openApi", settings.openApiPath(), services, middleware);
+        addRoute(table, routes, "asyncApi", settings.asyncApiPath(), services, middleware);
+        if (routes.servesUi()) {
+            addRoute(table, routes, "ui", settings.uiPath(), services, middleware);
+            addRoute(table, routes, "uiFile", settings.uiPath() + "/{file}", services, middleware);
+        }
+        return descriptions;
+    }
+
+    private static void addRoute(RouteTable.Builder<Endpoint> table, ApiDocsRoutes routes, String name, String path,
+                                 Services services, MiddlewareRegistry middleware) {
+        try {
+            var method = ApiDocsRoutes.class.getMethod(name, Context.class);
+            var pattern = PathPattern.parse(path);
+            var invoker = Invoker.of(routes, method, services.json(), pattern.paramNames());
+            table.add(new Route<>("GET", pattern, new HttpEndpoint(middleware.forRoute(method), invoker), "ApiDocs." + name));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ApiDocs (GET " + path + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static List<RouteDefinition> addRoutes(RouteTable.Builder<Endpoint> table, Class<?> type, Object instance, Services services,
                                   MiddlewareRegistry middleware) {
         var definitions = RouteAnnotations.of(type);
         if (definitions.isEmpty() && instance != null) {
@@ -102,6 +143,7 @@ public final class Assembly {
                 throw new IllegalStateException(where + ": " + e.getMessage(), e);
             }
         }
+        return definitions;
     }
 
     private static Endpoint endpoint(RouteDefinition def, Pipeline chain, Invoker invoker, StrandConfig config) {
