@@ -1,11 +1,14 @@
 package dev.strand.internal.apidoc;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -34,7 +37,9 @@ import java.util.UUID;
  * <p>Records, classes, enums and sealed interfaces become named components referred to with
  * {@code $ref}, so a type that contains itself, directly or through others, ends in a reference
  * instead of recursing. A property of a primitive type, or marked {@code @JsonProperty(required = true)},
- * is required; an {@code Optional} one may be {@code null}. Not thread-safe: one instance per document.
+ * is required. A property of a reference type may be {@code null} when the mapper writes nulls
+ * (Jackson's default; {@code NON_NULL} inclusion leaves such properties out instead), and an
+ * {@code Optional} one always may. Not thread-safe: one instance per document.
  */
 final class JsonSchemas {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -103,8 +108,13 @@ final class JsonSchemas {
         return NODES.textNode(text);
     }
 
-    /** The type's schema, {@code null} allowed too. */
+    /** The type's schema, {@code null} allowed too: {@code "type": [t, "null"]} for a simple type, else {@code anyOf}. */
     static ObjectNode nullable(ObjectNode schema) {
+        if (schema.get("type") instanceof TextNode type) {
+            var copy = schema.deepCopy();
+            copy.putArray("type").add(type.asText()).add("null");
+            return copy;
+        }
         var either = NODES.objectNode();
         either.putArray("anyOf").add(schema).add(object("type", "null"));
         return either;
@@ -184,11 +194,20 @@ final class JsonSchemas {
         for (var property : bean.findProperties()) {
             if (!property.couldSerialize()) continue;
             var propertyType = property.getPrimaryType();
-            properties.set(property.getName(), schema(propertyType));
+            var propertySchema = schema(propertyType);
+            boolean nullable = !propertyType.isPrimitive() && propertyType.getRawClass() != Optional.class && writesNulls(type, property);
+            properties.set(property.getName(), nullable ? nullable(propertySchema) : propertySchema);
             if (propertyType.isPrimitive() || property.isRequired()) required.add(property.getName());
         }
         if (!required.isEmpty()) schema.set("required", required);
         return schema;
+    }
+
+    /** Whether the mapper writes this property when it is {@code null}: by default it does, unless told NON_NULL or the like. */
+    private boolean writesNulls(JavaType owner, BeanPropertyDefinition property) {
+        var inclusion = mapper.getSerializationConfig().getDefaultPropertyInclusion(owner.getRawClass())
+                .withOverrides(property.findInclusion()).getValueInclusion();
+        return inclusion == JsonInclude.Include.ALWAYS || inclusion == JsonInclude.Include.USE_DEFAULTS;
     }
 
     /** The class's name within its package ({@code Outer.Inner}), qualified further only when two types would share it. */

@@ -98,7 +98,12 @@ public final class Assembly {
                                             Services services, MiddlewareRegistry middleware) {
         var settings = parts.config().apiDocs();
         if (!settings.enabled()) return null;
-        var descriptions = ApiDescriptions.of(definitions, settings, services.json().mapper());
+        ApiDescriptions descriptions;
+        try {
+            descriptions = ApiDescriptions.of(definitions, settings, services.json().mapper());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         var routes = new ApiDocsRoutes(descriptions, settings, parts.loader() == null ? Assembly.class.getClassLoader() : parts.loader());
         addRoute(table, routes, "openApi", settings.openApiPath(), services, middleware);
         addRoute(table, routes, "asyncApi", settings.asyncApiPath(), services, middleware);
