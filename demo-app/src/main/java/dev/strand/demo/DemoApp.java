@@ -2,6 +2,7 @@ package dev.strand.demo;
 
 import dev.strand.Strand;
 import dev.strand.broadcast.Hub;
+import dev.strand.config.ApiDocs;
 import dev.strand.middleware.AccessLog;
 import dev.strand.middleware.StaticFiles;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class DemoApp {
                 .controllers(new StreamController(new Market(local)), new ChatController(rooms),
                         new WhiteboardController(local), new PollController(local))
                 .use(new AccessLog(), StaticFiles.classpath("public"))
+                // /openapi.json, /asyncapi.json and, with the Swagger UI webjar on the class path, /swagger-ui
+                .configure(c -> c.apiDocs(ApiDocs.ON.withInfo("Strand demo", "1.0.0")))
                 .port(DEFAULT_PORT);
     }
 

@@ -12,6 +12,7 @@ import dev.strand.internal.routing.PathPattern;
 import dev.strand.internal.scan.RouteDefinition;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -127,13 +128,14 @@ final class AsyncApiDocument {
         return binding.put("bindingVersion", "0.3.0");
     }
 
+    /** The class's tags, then the method's, each once. */
     private static List<String> tags(RouteDefinition route) {
-        var tags = new java.util.ArrayList<String>();
+        var tags = new LinkedHashSet<String>();
         var classDoc = route.handler().getDeclaringClass().getAnnotation(Doc.class);
         var doc = route.handler().getAnnotation(Doc.class);
         if (classDoc != null) tags.addAll(List.of(classDoc.tags()));
         if (doc != null) tags.addAll(List.of(doc.tags()));
-        return tags;
+        return List.copyOf(tags);
     }
 
     /** A message of {@code type}: text, binary, or JSON with the type's schema; an SSE event's name as its name. */

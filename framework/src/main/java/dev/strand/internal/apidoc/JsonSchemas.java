@@ -35,7 +35,7 @@ import java.util.UUID;
  * {@code @JsonProperty}, {@code @JsonIgnore} and naming strategies are honoured.
  *
  * <p>Records, classes, enums and sealed interfaces become named components referred to with
- * {@code $ref}, so a type that contains itself, directly or through others, ends in a reference
+ * {@code $ref} (a sealed interface as any of its permitted types), so a type that contains itself, directly or through others, ends in a reference
  * instead of recursing. A property of a primitive type, or marked {@code @JsonProperty(required = true)},
  * is required. A property of a reference type may be {@code null} when the mapper writes nulls
  * (Jackson's default; {@code NON_NULL} inclusion leaves such properties out instead), and an
@@ -182,8 +182,10 @@ final class JsonSchemas {
             return schema;
         }
         if (raw.isSealed() && raw.isInterface()) {
+            // anyOf, not oneOf: records that differ only in a field's value (a "type" set by their
+            // constructors) look alike to a schema, and a value of one would match several.
             var schema = NODES.objectNode();
-            var options = schema.putArray("oneOf");
+            var options = schema.putArray("anyOf");
             for (var permitted : raw.getPermittedSubclasses()) options.add(schema(permitted));
             return schema;
         }

@@ -13,6 +13,7 @@ import dev.strand.internal.scan.RouteDefinition;
 import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -105,12 +106,14 @@ final class OpenApiDocument {
         var op = NODES.objectNode();
         var classDoc = method.getDeclaringClass().getAnnotation(Doc.class);
         var doc = method.getAnnotation(Doc.class);
+        var routeTags = new LinkedHashSet<String>();
+        if (classDoc != null) routeTags.addAll(List.of(classDoc.tags()));
+        if (doc != null) routeTags.addAll(List.of(doc.tags()));
+        if (routeTags.isEmpty()) routeTags.add(method.getDeclaringClass().getSimpleName());
         var opTags = op.putArray("tags");
-        if (classDoc != null) for (var t : classDoc.tags()) opTags.add(t);
-        if (doc != null) for (var t : doc.tags()) opTags.add(t);
-        if (opTags.isEmpty()) opTags.add(method.getDeclaringClass().getSimpleName());
-        for (var t : opTags) {
-            tags.merge(t.asText(), classDoc != null && List.of(classDoc.tags()).contains(t.asText()) ? classDoc.description() : "",
+        for (var t : routeTags) {
+            opTags.add(t);
+            tags.merge(t, classDoc != null && List.of(classDoc.tags()).contains(t) ? classDoc.description() : "",
                     (a, b) -> a.isEmpty() ? b : a);
         }
         if (doc != null && !doc.summary().isEmpty()) op.put("summary", doc.summary());

@@ -123,11 +123,11 @@ class JsonSchemasTest {
     }
 
     @Test
-    void aSealedInterfaceIsOneOfItsPermittedTypes() {
+    void aSealedInterfaceIsAnyOfItsPermittedTypes() {
         schemas.schema(Event.class);
         var event = schemas.components().get("JsonSchemasTest.Event");
-        assertEquals("#/components/schemas/JsonSchemasTest.Joined", event.at("/oneOf/0/$ref").asText());
-        assertEquals("#/components/schemas/JsonSchemasTest.Left", event.at("/oneOf/1/$ref").asText());
+        assertEquals("#/components/schemas/JsonSchemasTest.Joined", event.at("/anyOf/0/$ref").asText());
+        assertEquals("#/components/schemas/JsonSchemasTest.Left", event.at("/anyOf/1/$ref").asText());
     }
 
     @Test

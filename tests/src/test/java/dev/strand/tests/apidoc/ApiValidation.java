@@ -49,10 +49,27 @@ final class ApiValidation {
         var response = openApi.path("paths").path(path).path(method.toLowerCase()).path("responses").path(Integer.toString(status));
         var schema = response.at("/content/application~1json/schema");
         if (schema.isMissingNode()) throw new AssertionError("no JSON schema for " + status + " of " + method + " " + path + ": " + response);
+        return schemaErrors(openApi, schema, body);
+    }
+
+    /**
+     * Where {@code body} breaks the payload schema the AsyncAPI document gives for message
+     * {@code message} of channel {@code channel}; empty when it conforms.
+     *
+     * @throws AssertionError when the document has no such message
+     */
+    static List<String> messageErrors(JsonNode asyncApi, String channel, String message, String body) {
+        var payload = asyncApi.path("channels").path(channel).path("messages").path(message).path("payload");
+        if (payload.isMissingNode()) throw new AssertionError("no message " + message + " in channel " + channel);
+        return schemaErrors(asyncApi, payload, body);
+    }
+
+    /** Checks {@code body} against {@code schema}, whose $refs point into {@code document}'s {@code components}. */
+    private static List<String> schemaErrors(JsonNode document, JsonNode schema, String body) {
         var wrapper = JSON.createObjectNode().put("$schema", "https://json-schema.org/draft/2020-12/schema");
         wrapper.putArray("allOf").add(schema);
         // The components stay where the document's $refs point: #/components/schemas/...
-        wrapper.set("components", openApi.path("components"));
+        wrapper.set("components", document.path("components"));
         var validator = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(wrapper.toString());
         return validator.validate(body, InputFormat.JSON).stream().map(Object::toString).toList();
     }
