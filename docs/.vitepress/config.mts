@@ -79,6 +79,7 @@ export default defineConfig({
           { text: 'The Context API', link: '/guides/context' },
           { text: 'Configuration and limits', link: '/guides/configuration' },
           { text: 'Errors, statuses, close codes', link: '/guides/errors' },
+          { text: 'API descriptions: OpenAPI, AsyncAPI', link: '/guides/api-descriptions' },
           { text: 'Threading and blocking', link: '/guides/threading' },
           { text: 'Deployment', link: '/guides/deployment' },
           { text: 'Performance', link: '/guides/performance' },
