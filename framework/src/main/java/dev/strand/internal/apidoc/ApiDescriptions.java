@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -61,11 +62,12 @@ public final class ApiDescriptions {
         boolean secure = "https".equalsIgnoreCase(baseUrl.getScheme());
         var servers = doc.putObject("servers");
         var host = baseUrl.getRawAuthority();
-        var channels = doc.path("channels").toString();
-        if (channels.contains("\"#/servers/" + AsyncApiDocument.WS_SERVER + "\"")) {
+        var used = new HashSet<String>();
+        doc.path("channels").forEach(c -> c.path("servers").forEach(ref -> used.add(ref.path("$ref").asText())));
+        if (used.contains("#/servers/" + AsyncApiDocument.WS_SERVER)) {
             servers.putObject(AsyncApiDocument.WS_SERVER).put("host", host).put("protocol", secure ? "wss" : "ws");
         }
-        if (channels.contains("\"#/servers/" + AsyncApiDocument.HTTP_SERVER + "\"")) {
+        if (used.contains("#/servers/" + AsyncApiDocument.HTTP_SERVER)) {
             servers.putObject(AsyncApiDocument.HTTP_SERVER).put("host", host).put("protocol", secure ? "https" : "http");
         }
         return json(reorder(doc));

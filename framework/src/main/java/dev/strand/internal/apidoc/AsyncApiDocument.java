@@ -92,12 +92,12 @@ final class AsyncApiDocument {
         sent.forEach(messages::set);
         received.forEach(messages::putIfAbsent);
 
-        var query = querySchema(inputs);
+        var query = objectSchema(inputs, RouteInput.In.QUERY);
         var httpMethod = route.annotation() instanceof Sse sse ? sse.method().toUpperCase(Locale.ROOT) : "GET";
         if (ws) {
             var binding = NODES.objectNode().put("method", "GET");
             if (query != null) binding.set("query", query);
-            var headers = headerSchema(inputs);
+            var headers = objectSchema(inputs, RouteInput.In.HEADER);
             if (headers != null) binding.set("headers", headers);
             channel.putObject("bindings").set("ws", binding.put("bindingVersion", "0.1.0"));
         }
@@ -191,14 +191,6 @@ final class AsyncApiDocument {
         if (type == String.class) return "text";
         if (type.isEnum()) return "one of its values";
         return type.getSimpleName().toLowerCase(Locale.ROOT);
-    }
-
-    private ObjectNode querySchema(List<RouteInput> inputs) {
-        return objectSchema(inputs, RouteInput.In.QUERY);
-    }
-
-    private ObjectNode headerSchema(List<RouteInput> inputs) {
-        return objectSchema(inputs, RouteInput.In.HEADER);
     }
 
     /** The query parameters or headers as one object schema, as the bindings take them; {@code null} for none. */

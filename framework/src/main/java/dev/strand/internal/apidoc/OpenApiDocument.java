@@ -3,14 +3,19 @@ package dev.strand.internal.apidoc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strand.annotation.ApiResponse;
 import dev.strand.annotation.Doc;
+import dev.strand.annotation.Receives;
+import dev.strand.annotation.Sends;
 import dev.strand.config.ApiDocs;
 import dev.strand.internal.routing.PathPattern;
 import dev.strand.internal.scan.RouteDefinition;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -103,6 +108,9 @@ final class OpenApiDocument {
 
     private ObjectNode operation(RouteDefinition route, HashSet<String> operationIds, TreeMap<String, String> tags) {
         var method = route.handler();
+        if (method.getAnnotationsByType(Sends.class).length > 0 || method.getAnnotationsByType(Receives.class).length > 0) {
+            throw new IllegalArgumentException("@Sends and @Receives describe @Ws and @Sse routes; an HTTP route's answer is its return type");
+        }
         var op = NODES.objectNode();
         var classDoc = method.getDeclaringClass().getAnnotation(Doc.class);
         var doc = method.getAnnotation(Doc.class);
@@ -146,7 +154,7 @@ final class OpenApiDocument {
      * One parameter per name in the pattern, typed by the {@code @PathParam} bound to it: a
      * handler that reads it from the Context gets text; a regex becomes a {@code pattern}.
      */
-    private com.fasterxml.jackson.databind.node.ArrayNode pathParameters(String path, List<RouteInput> inputs) {
+    private ArrayNode pathParameters(String path, List<RouteInput> inputs) {
         var parameters = NODES.arrayNode();
         for (var segment : PathPattern.parse(path).segments()) {
             if (segment instanceof PathPattern.Segment.Literal) continue;
@@ -164,15 +172,13 @@ final class OpenApiDocument {
     private ObjectNode responses(Method method, Doc doc, boolean bindsInput) {
         var responses = new TreeMap<String, ObjectNode>();
         var declared = method.getAnnotationsByType(ApiResponse.class);
-        int success = 200;
         for (var r : declared) {
             if (r.status() < 100 || r.status() > 599) {
                 throw new IllegalArgumentException("@ApiResponse(status = " + r.status() + ") is not an HTTP status (100 to 599)");
             }
-            if (r.status() >= 200 && r.status() < 300) {
-                success = success == 200 || r.status() < success ? r.status() : success;
-            }
         }
+        // The body goes with the lowest 2xx declared, else with 200.
+        int success = Arrays.stream(declared).mapToInt(ApiResponse::status).filter(s -> s >= 200 && s < 300).min().orElse(200);
         for (var r : declared) {
             var response = NODES.objectNode().put("description", r.description());
             if (r.status() >= 400) response.set("content", errorContent());
@@ -193,7 +199,7 @@ final class OpenApiDocument {
     }
 
     /** The media type a value of {@code type} travels as, as Strand's binding and result writing choose it. */
-    private ObjectNode content(java.lang.reflect.Type generic, Class<?> type, JsonNode example) {
+    private ObjectNode content(Type generic, Class<?> type, JsonNode example) {
         var content = NODES.objectNode();
         if (type == String.class || type == CharSequence.class) {
             content.putObject("text/plain").putObject("schema").put("type", "string");

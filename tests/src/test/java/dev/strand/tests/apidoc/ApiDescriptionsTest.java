@@ -345,6 +345,21 @@ class ApiDescriptionsTest {
         }
     }
 
+    public static final class SendsOnHttp {
+        @Get("/plain")
+        @Sends(String.class)
+        public String plain() {
+            return "";
+        }
+    }
+
+    @Test
+    void messagesDeclaredOnAnHttpRouteStopTheStart() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> Strand.builder().controllers(new SendsOnHttp()).configure(c -> c.apiDocs(ApiDocs.ON)).port(0).start());
+        assertTrue(e.getMessage().startsWith("SendsOnHttp.plain (GET /plain): @Sends and @Receives describe @Ws and @Sse routes"), e.getMessage());
+    }
+
     @Test
     void anExampleThatIsNotJsonStopsTheStartNamingTheRoute() {
         var e = assertThrows(IllegalStateException.class,
