@@ -76,6 +76,8 @@ public final class ApiDescriptions {
     /**
      * Writes {@value #OPENAPI_FILE} and {@value #ASYNCAPI_FILE} into {@code directory}, creating it if needed.
      *
+     * @param directory where the files go; files of those names in it are replaced
+     * @param baseUrl   the server the documents name, as for {@link #openApi(URI)}
      * @throws IOException when a file cannot be written
      */
     public void write(Path directory, URI baseUrl) throws IOException {

@@ -27,7 +27,11 @@ public final class ApiDocsRoutes {
     private final String webjar;
 
     /**
-     * @param loader where to look for the Swagger UI webjar
+     * Routes over {@code descriptions}, at the paths {@code settings} names.
+     *
+     * @param descriptions the app's documents
+     * @param settings     the paths, the title for the page, and the server URL if set
+     * @param loader       where to look for the Swagger UI webjar
      */
     public ApiDocsRoutes(ApiDescriptions descriptions, ApiDocs settings, ClassLoader loader) {
         this.descriptions = descriptions;
