@@ -82,6 +82,7 @@ export default defineConfig({
           { text: 'Cookies', link: '/guides/cookies' },
           { text: 'Running behind a proxy', link: '/guides/proxies' },
           { text: 'Errors, statuses, close codes', link: '/guides/errors' },
+          { text: 'API descriptions: OpenAPI, AsyncAPI', link: '/guides/api-descriptions' },
           { text: 'Threading and blocking', link: '/guides/threading' },
           { text: 'Deployment', link: '/guides/deployment' },
           { text: 'Operations: metrics and health', link: '/guides/operations' },

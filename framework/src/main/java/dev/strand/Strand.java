@@ -2,11 +2,17 @@ package dev.strand;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strand.broadcast.Hub;
+import dev.strand.config.Operations;
 import dev.strand.config.StrandConfig;
+import dev.strand.internal.apidoc.ApiDescriptions;
 import dev.strand.internal.assembly.Assembly;
 import dev.strand.internal.http.JettyServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.strand.internal.http.OpenStreams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -401,6 +407,39 @@ public final class Strand implements AutoCloseable {
                 // reported below with the value
             }
             throw new IllegalArgumentException(source + " must be a port number 0..65535, was '" + value + "'");
+        }
+
+        /**
+         * Writes the app's API descriptions, {@code openapi.json} (its HTTP routes, OpenAPI 3.1)
+         * and {@code asyncapi.json} (its WebSocket and SSE routes, AsyncAPI 3.0), into
+         * {@code directory} without starting the server: for a build step or a test. The
+         * documents are those {@code ApiDocs} would serve, whether or not serving is enabled;
+         * their server is {@code ApiDocs.serverUrl}, or {@code http://localhost:<port>}.
+         * Controllers are created as {@link #start()} creates them.
+         *
+         * {@snippet :
+         * Strand.builder().scan("com.example").writeApiDescriptions(Path.of("target/api"));
+         * }
+         *
+         * @param directory where the two files go; created if missing, files in it replaced
+         * @return the two files written
+         * @throws IllegalStateException naming class, method and route of the first mistake found
+         * @throws UncheckedIOException when a file cannot be written
+         */
+        public List<Path> writeApiDescriptions(Path directory) {
+            var settings = config.build();
+            var docs = settings.apiDocs().withEnabled(true);
+            // Nothing is served, so nothing is recorded: metrics off, no registry, hubs or checks.
+            var app = Assembly.assemble(new Assembly.Parts(settings.toBuilder().apiDocs(docs).operations(Operations.OFF).build(),
+                    packages, controllers, global, middleware, exceptions, mapper, loader, null, Map.of(), Map.of()));
+            var base = URI.create(docs.serverUrl().isEmpty() ? "http://" + clientHost(settings.host()) + ":" + settings.port()
+                    : docs.serverUrl());
+            try {
+                app.descriptions().write(directory, base);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the API descriptions into " + directory, e);
+            }
+            return List.of(directory.resolve(ApiDescriptions.OPENAPI_FILE), directory.resolve(ApiDescriptions.ASYNCAPI_FILE));
         }
 
         /**

@@ -93,6 +93,15 @@ class LayersTest {
     }
 
     @Test
+    void apiDescriptionsReadTheRoutesButKnowNoJettyBinding() {
+        noClasses().that().resideInAPackage("dev.strand.internal.apidoc..")
+                .should().dependOnClassesThat().resideInAnyPackage(JETTY_BINDING_HTTP, JETTY_BINDING_WS,
+                        JETTY_BINDING_SSE, "org.eclipse.jetty..", "dev.strand.internal.assembly..",
+                        "dev.strand.internal.pipeline..")
+                .check(FRAMEWORK);
+    }
+
+    @Test
     void theApiImportsNothingOfTheFramework() {
         noClasses().that(api())
                 .should().dependOnClassesThat().resideInAnyPackage("dev.strand.internal..", "dev.strand.middleware..",

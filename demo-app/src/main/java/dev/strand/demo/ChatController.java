@@ -1,9 +1,12 @@
 package dev.strand.demo;
 
 import dev.strand.Context;
+import dev.strand.annotation.Doc;
 import dev.strand.annotation.Get;
 import dev.strand.annotation.PathParam;
 import dev.strand.annotation.QueryParam;
+import dev.strand.annotation.Receives;
+import dev.strand.annotation.Sends;
 import dev.strand.annotation.Use;
 import dev.strand.annotation.Ws;
 import dev.strand.broadcast.Hub;
@@ -37,6 +40,11 @@ public final class ChatController {
      * (the sender included, which tells the sender it went out), and leaves when the socket closes.
      */
     @Ws("/ws/chat/{room}")
+    @Doc(summary = "A chat room", tags = "chat",
+            description = "Joins the room as `name` (a guest name when absent) and leaves when the socket closes.")
+    @Receives(value = String.class, description = "a chat line, at most " + MAX_TEXT + " characters, published to the room")
+    @Sends(value = ChatEvent.class, description = "someone joined, said something, or left")
+    @Sends(value = WsError.class, description = "a message of yours that went nowhere, and why")
     public void chat(Context ctx, @PathParam String room, @QueryParam String name) {
         var user = name == null || name.isBlank() ? guest() : name.strip();
         // The hub carries chat rooms only, so a room's name is its topic. Forwarding starts
@@ -63,6 +71,7 @@ public final class ChatController {
 
     /** The room's members on this instance, for the presence list. */
     @Get("/api/chat/{room}")
+    @Doc(summary = "Who is in a room on this instance", tags = "chat")
     public Room room(@PathParam String room) {
         var users = members.of(room);
         return new Room(room, users.size(), users);

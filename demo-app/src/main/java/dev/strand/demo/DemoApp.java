@@ -4,6 +4,7 @@ import dev.strand.Strand;
 import dev.strand.broadcast.Hub;
 import dev.strand.config.FormConfig;
 import dev.strand.config.Operations;
+import dev.strand.config.ApiDocs;
 import dev.strand.middleware.AccessLog;
 import dev.strand.middleware.StaticFiles;
 import java.util.Map;
@@ -48,6 +49,8 @@ public final class DemoApp {
                 .hub("rooms", rooms)
                 .hub("local", local)
                 .configure(c -> c.operations(Operations.ON))
+                // /openapi.json, /asyncapi.json and, with the Swagger UI webjar on the class path, /swagger-ui
+                .configure(c -> c.apiDocs(ApiDocs.ON.withInfo("Strand demo", "1.0.0")))
                 .port(DEFAULT_PORT);
     }
 

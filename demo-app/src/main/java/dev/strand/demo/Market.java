@@ -3,14 +3,13 @@ package dev.strand.demo;
 import dev.strand.broadcast.Hub;
 import dev.strand.broadcast.Subscription;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A make-believe market: while anyone watches, a ticker moves a few prices at random every half
- * second and publishes each quote as JSON on the hub's {@value #TOPIC} topic.
+ * second and publishes each {@link Quote} as JSON on the hub's {@value #TOPIC} topic.
  */
 public final class Market {
     static final String TOPIC = "stocks";
@@ -39,9 +38,8 @@ public final class Market {
                 for (var entry : prices.entrySet()) {
                     double price = Math.max(1, entry.getValue() * (1 + random.nextGaussian() * 0.004));
                     entry.setValue(price);
-                    hub.publish(TOPIC, String.format(Locale.ROOT,
-                            "{\"symbol\":\"%s\",\"price\":%.2f,\"volume\":%d,\"timestamp\":%d}",
-                            entry.getKey(), price, random.nextInt(100, 5000), System.currentTimeMillis()));
+                    hub.publish(TOPIC, DemoJson.write(new Quote(entry.getKey(), Math.round(price * 100) / 100.0,
+                            random.nextInt(100, 5000), System.currentTimeMillis())));
                 }
                 Thread.sleep(TICK_MS);
             }

@@ -1,7 +1,9 @@
 package dev.strand.demo;
 
 import dev.strand.Context;
+import dev.strand.annotation.Doc;
 import dev.strand.annotation.QueryParam;
+import dev.strand.annotation.Sends;
 import dev.strand.annotation.Sse;
 import dev.strand.annotation.Use;
 import dev.strand.broadcast.Delivery;
@@ -18,6 +20,8 @@ public final class StreamController {
 
     /** {@code count} ticks, {@code interval_ms} apart, ids 1..count; a reconnect resumes after {@code Last-Event-ID}. */
     @Sse("/sse/ticks")
+    @Doc(summary = "A finite ticker that resumes after Last-Event-ID")
+    @Sends(value = Long.class, description = "the tick's number, also its event id")
     public void ticks(Context ctx, @QueryParam(value = "count", defaultValue = "10") int count,
                       @QueryParam(value = "interval_ms", defaultValue = "1000") long intervalMs) throws InterruptedException {
         long first = resumeAfter(ctx.lastEventId()) + 1;
@@ -29,6 +33,8 @@ public final class StreamController {
 
     /** A never-ending feed of quotes, one JSON event per symbol every half second. */
     @Sse("/sse/stocks")
+    @Doc(summary = "A live feed of make-believe stock quotes", tags = "stocks")
+    @Sends(value = Quote.class, event = "quote", description = "a price change, one per symbol every half second")
     public void stocks(Context ctx) throws InterruptedException {
         try (var quotes = market.watch()) {
             ctx.onClose(quotes::close);
@@ -41,6 +47,8 @@ public final class StreamController {
     /** Behind the demo auth: greets the user, then keeps the stream open with heartbeats until the client leaves. */
     @Use(DemoAuth.class)
     @Sse("/sse/secure")
+    @Doc(summary = "Greets the signed-in user, then only heartbeats", description = "Needs `Authorization: Bearer demo-token`.")
+    @Sends(value = Map.class, event = "hello", description = "`{\"user\": name}`")
     public void secure(Context ctx) throws InterruptedException {
         ctx.sendEvent(SseEvent.data(Map.of("user", ctx.attribute(DemoAuth.USER))).event("hello"));
         while (!ctx.closed()) Thread.sleep(1000);

@@ -1,7 +1,10 @@
 package dev.strand.demo;
 
 import dev.strand.Context;
+import dev.strand.annotation.Doc;
 import dev.strand.annotation.PathParam;
+import dev.strand.annotation.Receives;
+import dev.strand.annotation.Sends;
 import dev.strand.annotation.Use;
 import dev.strand.annotation.Ws;
 import dev.strand.broadcast.Hub;
@@ -44,6 +47,13 @@ public final class WhiteboardController {
 
     /** One page at a board: replay, then its strokes out and everyone else's in, until it closes. */
     @Ws(value = "/ws/whiteboard/{board}", maxMessageSize = 64 * 1024)
+    @Doc(summary = "A shared whiteboard", tags = "whiteboard")
+    @Receives(value = Drawing.class, description = "a stroke to draw, or a clear to wipe the board for everyone")
+    @Sends(value = Replay.class, description = "first: the board as drawn so far")
+    @Sends(value = Stroke.class, description = "a stroke another page drew")
+    @Sends(value = Drawing.Clear.class, description = "the board was wiped")
+    @Sends(value = Presence.class, description = "how many pages have the board open")
+    @Sends(value = WsError.class, description = "a message of yours the board could not use, and why")
     public void board(Context ctx, @PathParam String board) {
         var joined = boards.join(board);
         if (joined.isEmpty()) {

@@ -27,6 +27,7 @@ import java.util.Objects;
  *                             blocks ({@code "10.0.0.0/8"}); a request from any other peer has those
  *                             headers ignored. Default none: the headers are always ignored
  * @param operations           metrics and health endpoints; default {@link Operations#OFF}
+ * @param apiDocs              the OpenAPI and AsyncAPI descriptions served; default {@link ApiDocs#DEFAULT} (none)
  */
 public record StrandConfig(
         String host,
@@ -42,12 +43,13 @@ public record StrandConfig(
         Duration sseHeartbeat,
         FormConfig forms,
         List<String> trustedProxies,
-        Operations operations) {
+        Operations operations,
+        ApiDocs apiDocs) {
 
     /**
      * Checks the settings.
      *
-     * @throws NullPointerException     for a missing host, duration, limits, WebSocket, form or operations
+     * @throws NullPointerException     for a missing host, duration, limits, WebSocket, form, operations or API-docs
      *                                  settings, or proxy list
      * @throws IllegalArgumentException for a port outside 0..65535, a negative {@code maxConnections}, or
      *                                  a trusted proxy that is not an IP address or CIDR block
@@ -61,6 +63,7 @@ public record StrandConfig(
         Objects.requireNonNull(ws, "ws");
         Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
         Objects.requireNonNull(operations, "operations");
+        Objects.requireNonNull(apiDocs, "apiDocs");
         if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
         Objects.requireNonNull(forms, "forms");
         trustedProxies = List.copyOf(trustedProxies);
@@ -104,6 +107,7 @@ public record StrandConfig(
         b.forms = forms;
         b.trustedProxies = trustedProxies;
         b.operations = operations;
+        b.apiDocs = apiDocs;
         return b;
     }
 
@@ -126,6 +130,7 @@ public record StrandConfig(
         private FormConfig forms = FormConfig.DEFAULT;
         private List<String> trustedProxies = List.of();
         private Operations operations = Operations.OFF;
+        private ApiDocs apiDocs = ApiDocs.DEFAULT;
 
         private Builder() {
         }
@@ -363,6 +368,17 @@ public record StrandConfig(
         }
 
         /**
+         * Sets {@code apiDocs}.
+         *
+         * @param settings which API descriptions are served and where, e.g. {@link ApiDocs#ON}
+         * @return this builder
+         */
+        public Builder apiDocs(ApiDocs settings) {
+            this.apiDocs = settings;
+            return this;
+        }
+
+        /**
          * {@return the settings collected}
          *
          * @throws NullPointerException     when a setter was given {@code null}
@@ -370,7 +386,7 @@ public record StrandConfig(
          */
         public StrandConfig build() {
             return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
-                    limits, maxConnections, stopTimeout, ws, sseHeartbeat, forms, trustedProxies, operations);
+                    limits, maxConnections, stopTimeout, ws, sseHeartbeat, forms, trustedProxies, operations, apiDocs);
         }
     }
 }

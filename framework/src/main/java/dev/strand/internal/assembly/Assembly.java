@@ -9,6 +9,8 @@ import dev.strand.Strand;
 import dev.strand.broadcast.Hub;
 import dev.strand.config.Operations;
 import dev.strand.config.StrandConfig;
+import dev.strand.internal.apidoc.ApiDescriptions;
+import dev.strand.internal.apidoc.ApiDocsRoutes;
 import dev.strand.internal.http.ClientScript;
 import dev.strand.internal.http.Endpoint;
 import dev.strand.internal.http.ErrorResponses;
@@ -55,9 +57,11 @@ public final class Assembly {
 
     /**
      * An assembled app: its Jetty handler, what its requests share, how many routes it has, its
-     * readiness, and its metrics to close when it stops (nothing to close when they are off).
+     * readiness, its metrics to close when it stops (nothing to close when they are off), and its
+     * API descriptions ({@code null} unless {@code ApiDocs.enabled}).
      */
-    public record App(StrandHandler handler, Services services, int routeCount, Health health, AutoCloseable metrics) {}
+    public record App(StrandHandler handler, Services services, int routeCount, Health health, AutoCloseable metrics,
+                      ApiDescriptions descriptions) {}
 
     private Assembly() {
     }
@@ -85,14 +89,15 @@ public final class Assembly {
         var health = new Health(healthChecks(parts));
         var micrometer = operations.metrics() ? micrometer(parts) : null;
         Meters meters = micrometer == null ? Meters.OFF : micrometer;
-        RouteTable<Endpoint> routes;
+        Routes built;
         try {
-            routes = routes(controllers, services, middleware, operations, health, meters,
+            built = routes(parts, controllers, services, middleware, operations, health, meters,
                     micrometer == null || operations.metricsPath().isEmpty() ? null : micrometer::scrape);
         } catch (RuntimeException e) {
             if (micrometer != null) micrometer.close();   // its JVM binders hold listeners and a JFR stream
             throw e;
         }
+        var routes = built.table();
         if (controllers.isEmpty()) {
             LOG.warn("No routes found (scanned {}); route methods must be public, in public classes, annotated @Get, @Post, ...",
                     packages.isEmpty() ? "nothing" : packages);
@@ -100,22 +105,29 @@ public final class Assembly {
             LOG.info("Routes:\n{}", describe(routes));
         }
         var handler = new StrandHandler(routes, middleware.global(), services, meters.http());
-        return new App(handler, services, routes.routes().size(), health, micrometer == null ? () -> { } : micrometer);
+        return new App(handler, services, routes.routes().size(), health, micrometer == null ? () -> { } : micrometer,
+                built.descriptions());
     }
 
+    /** The route table, and the API descriptions of the app's own routes ({@code null} when they are off). */
+    private record Routes(RouteTable<Endpoint> table, ApiDescriptions descriptions) {}
+
     /**
-     * The route table: the app's routes, the client script unless the app serves its own, the
-     * operations endpoints that are on ({@code scrape} is {@code null} when metrics are not served).
+     * The route table: the app's routes, the client script unless the app serves its own, the API
+     * descriptions' routes and the operations endpoints that are on ({@code scrape} is {@code null}
+     * when metrics are not served). The descriptions describe the app's routes alone.
      */
-    private static RouteTable<Endpoint> routes(Map<Class<?>, Object> controllers, Services services, MiddlewareRegistry middleware,
-                                               Operations operations, Health health, Meters meters, Supplier<String> scrape) {
+    private static Routes routes(Parts parts, Map<Class<?>, Object> controllers, Services services, MiddlewareRegistry middleware,
+                                 Operations operations, Health health, Meters meters, Supplier<String> scrape) {
         var table = RouteTable.<Endpoint>builder();
+        var definitions = new ArrayList<RouteDefinition>();
         for (var entry : controllers.entrySet()) {
-            addRoutes(table, entry.getKey(), entry.getValue(), services, middleware, meters);
+            definitions.addAll(addRoutes(table, entry.getKey(), entry.getValue(), services, middleware, meters));
         }
         if (!table.has("GET", PathPattern.parse(ClientScript.PATH))) {
             addRoutes(table, ClientScript.class, new ClientScript(), services, middleware, meters);
         }
+        var descriptions = describeApi(table, definitions, parts, services, middleware);
         if (operations.health()) {
             addOperation(table, operations.livePath(), new HealthEndpoint(middleware.global(), health, false), "Strand liveness");
             addOperation(table, operations.readyPath(), new HealthEndpoint(middleware.global(), health, true), "Strand readiness");
@@ -123,7 +135,7 @@ public final class Assembly {
         if (scrape != null) {
             addOperation(table, operations.metricsPath(), new MetricsEndpoint(middleware.global(), scrape), "Strand metrics");
         }
-        return table.build();
+        return new Routes(table.build(), descriptions);
     }
 
     /** The readiness checks besides the server's own: each hub's Redis relay, then the app's. */
@@ -184,8 +196,46 @@ public final class Assembly {
         }
     }
 
-    private static void addRoutes(RouteTable.Builder<Endpoint> table, Class<?> type, Object instance, Services services,
-                                  MiddlewareRegistry middleware, Meters meters) {
+    /**
+     * Describes the app's own routes, then adds the routes that serve the descriptions, which
+     * therefore describe neither themselves nor {@code strand.js}; {@code null} when they are off.
+     */
+    private static ApiDescriptions describeApi(RouteTable.Builder<Endpoint> table, List<RouteDefinition> definitions, Parts parts,
+                                               Services services, MiddlewareRegistry middleware) {
+        var settings = parts.config().apiDocs();
+        if (!settings.enabled()) return null;
+        ApiDescriptions descriptions;
+        try {
+            descriptions = ApiDescriptions.of(definitions, settings, services.json().mapper());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        var routes = new ApiDocsRoutes(descriptions, settings, parts.loader() == null ? Assembly.class.getClassLoader() : parts.loader());
+        addRoute(table, routes, "openApi", settings.openApiPath(), services, middleware);
+        addRoute(table, routes, "asyncApi", settings.asyncApiPath(), services, middleware);
+        if (routes.servesUi()) {
+            addRoute(table, routes, "ui", settings.uiPath(), services, middleware);
+            addRoute(table, routes, "uiFile", settings.uiPath() + "/{file}", services, middleware);
+        }
+        return descriptions;
+    }
+
+    private static void addRoute(RouteTable.Builder<Endpoint> table, ApiDocsRoutes routes, String name, String path,
+                                 Services services, MiddlewareRegistry middleware) {
+        try {
+            var method = ApiDocsRoutes.class.getMethod(name, Context.class);
+            var pattern = PathPattern.parse(path);
+            var invoker = Invoker.of(routes, method, services.json(), pattern.paramNames());
+            table.add(new Route<>("GET", pattern, new HttpEndpoint(middleware.forRoute(method), invoker), "ApiDocs." + name));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ApiDocs (GET " + path + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static List<RouteDefinition> addRoutes(RouteTable.Builder<Endpoint> table, Class<?> type, Object instance,
+                                                   Services services, MiddlewareRegistry middleware, Meters meters) {
         var definitions = RouteAnnotations.of(type);
         if (definitions.isEmpty() && instance != null) {
             throw new IllegalStateException(type.getName() + " was registered as a controller but declares no routes");
@@ -204,6 +254,7 @@ public final class Assembly {
                 throw new IllegalStateException(where + ": " + e.getMessage(), e);
             }
         }
+        return definitions;
     }
 
     private static Endpoint endpoint(RouteDefinition def, Pipeline chain, Invoker invoker, StrandConfig config, Meters meters,

@@ -49,6 +49,11 @@ public final class JsonCodec {
         this.mapper = mapper;
     }
 
+    /** The mapper itself, for describing types as JSON Schema the way it writes them. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
     /** The Jackson type for a Java type, resolved once at startup by binding plans. */
     public JavaType type(Type type) {
         return mapper.constructType(type);

@@ -75,7 +75,8 @@ public record PathPattern(String source, List<Segment> segments, List<String> pa
         return paramNames.indexOf(name);
     }
 
-    static String name(Segment segment) {
+    /** The parameter name a segment binds, or {@code null} for static text. */
+    public static String name(Segment segment) {
         return switch (segment) {
             case Segment.Literal l -> null;
             case Segment.Param p -> p.name();
