@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param ws                   WebSocket defaults; default {@link WsConfig#DEFAULT}
  * @param sseHeartbeat         how often an SSE stream sends a comment so that a vanished client is
  *                             noticed even when the handler sends nothing; zero turns it off; default 15 s
+ * @param transport            TLS, HTTP/2 and compression; default {@link Transport#DEFAULT} (plain HTTP/1.1
+ *                             and h2c, compression on)
  */
 public record StrandConfig(
         String host,
@@ -32,7 +34,8 @@ public record StrandConfig(
         int maxConnections,
         Duration stopTimeout,
         WsConfig ws,
-        Duration sseHeartbeat) {
+        Duration sseHeartbeat,
+        Transport transport) {
 
     /**
      * Checks the settings.
@@ -48,6 +51,7 @@ public record StrandConfig(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(ws, "ws");
         Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
+        Objects.requireNonNull(transport, "transport");
         if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
     }
 
@@ -75,6 +79,7 @@ public record StrandConfig(
         b.stopTimeout = stopTimeout;
         b.ws = ws;
         b.sseHeartbeat = sseHeartbeat;
+        b.transport = transport;
         return b;
     }
 
@@ -94,6 +99,7 @@ public record StrandConfig(
         private Duration stopTimeout = Duration.ofSeconds(5);
         private WsConfig ws = WsConfig.DEFAULT;
         private Duration sseHeartbeat = Duration.ofSeconds(15);
+        private Transport transport = Transport.DEFAULT;
 
         private Builder() {
         }
@@ -286,6 +292,61 @@ public record StrandConfig(
         }
 
         /**
+         * Sets {@code transport}.
+         *
+         * @param settings TLS, HTTP/2 and compression at once
+         * @return this builder
+         */
+        public Builder transport(Transport settings) {
+            this.transport = settings;
+            return this;
+        }
+
+        /**
+         * Sets {@code transport().tls}: the port serves HTTPS.
+         *
+         * @param settings see {@link Transport#tls()}; {@code null} for plain HTTP
+         * @return this builder
+         */
+        public Builder tls(Tls settings) {
+            this.transport = transport.withTls(settings);
+            return this;
+        }
+
+        /**
+         * Sets {@code transport().redirectPort}.
+         *
+         * @param port see {@link Transport#redirectPort()}
+         * @return this builder
+         */
+        public Builder redirectPort(int port) {
+            this.transport = transport.withRedirectPort(port);
+            return this;
+        }
+
+        /**
+         * Sets {@code transport().http2}.
+         *
+         * @param on see {@link Transport#http2()}
+         * @return this builder
+         */
+        public Builder http2(boolean on) {
+            this.transport = transport.withHttp2(on);
+            return this;
+        }
+
+        /**
+         * Sets {@code transport().compression}.
+         *
+         * @param settings see {@link Transport#compression()}, e.g. {@link Compression#OFF}
+         * @return this builder
+         */
+        public Builder compression(Compression settings) {
+            this.transport = transport.withCompression(settings);
+            return this;
+        }
+
+        /**
          * {@return the settings collected}
          *
          * @throws NullPointerException     when a setter was given {@code null}
@@ -293,7 +354,7 @@ public record StrandConfig(
          */
         public StrandConfig build() {
             return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
-                    limits, maxConnections, stopTimeout, ws, sseHeartbeat);
+                    limits, maxConnections, stopTimeout, ws, sseHeartbeat, transport);
         }
     }
 }
