@@ -78,6 +78,7 @@ export default defineConfig({
           { text: 'Routing', link: '/guides/routing' },
           { text: 'The Context API', link: '/guides/context' },
           { text: 'Configuration and limits', link: '/guides/configuration' },
+          { text: 'HTTPS, HTTP/2 and compression', link: '/guides/https' },
           { text: 'Errors, statuses, close codes', link: '/guides/errors' },
           { text: 'Threading and blocking', link: '/guides/threading' },
           { text: 'Deployment', link: '/guides/deployment' },
