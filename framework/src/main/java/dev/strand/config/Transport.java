@@ -12,7 +12,7 @@ package dev.strand.config;
  * @param redirectPort a plain HTTP port that answers every request with a redirect to the HTTPS port;
  *                     -1 for none, 0 for a free one; only with TLS. Default -1
  * @param http2        whether HTTP/2 is offered (h2 through ALPN with TLS, h2c without); default true.
- *                     WebSocket over HTTP/2 (RFC 8441) comes with it
+ *                     WebSockets open over HTTP/1.1 either way: WebSocket over HTTP/2 (RFC 8441) is not offered
  * @param compression  response compression and request decoding; default {@link Compression#DEFAULT}
  */
 public record Transport(Tls tls, int redirectPort, boolean http2, Compression compression) {

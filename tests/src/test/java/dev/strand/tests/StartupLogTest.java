@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * with the INFO level a new app has, not from inside this test's JVM, whose loggers are set to WARN.
  */
 class StartupLogTest {
-    private static final long WAIT_SECONDS = 30;
+    /** A bound for a start under load; --tls also runs keytool, a JVM of its own. */
+    private static final long WAIT_SECONDS = 90;
 
     public static final class Routes {
         @Get("/hello")

@@ -40,8 +40,8 @@ class CompressionTest {
 
     @AfterAll
     static void stop() {
-        if (server != null) server.stop();
         if (client != null) client.close();
+        if (server != null) server.stop();
     }
 
     private static HttpResponse<byte[]> get(Strand strand, String path, String acceptEncoding) throws Exception {

@@ -47,10 +47,11 @@ class HttpsTest {
         client = HttpClient.newBuilder().sslContext(certificate.trusting()).connectTimeout(LIMIT).build();
     }
 
+    /** The client first: it leaves the SSE streams it stopped reading, which a graceful stop would wait for. */
     @AfterAll
     static void stop() {
-        if (server != null) server.stop();
         if (client != null) client.close();
+        if (server != null) server.stop();
     }
 
     static Strand.Builder app() {
