@@ -52,7 +52,8 @@ function ask(command, expected) {
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  // --ignore-certificate-errors: the HTTPS scenarios run on the certificate --tls makes at start.
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--ignore-certificate-errors',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 

@@ -81,6 +81,7 @@ export default defineConfig({
           { text: 'Forms and uploads', link: '/guides/forms' },
           { text: 'Cookies', link: '/guides/cookies' },
           { text: 'Running behind a proxy', link: '/guides/proxies' },
+          { text: 'HTTPS, HTTP/2 and compression', link: '/guides/https' },
           { text: 'Errors, statuses, close codes', link: '/guides/errors' },
           { text: 'API descriptions: OpenAPI, AsyncAPI', link: '/guides/api-descriptions' },
           { text: 'Threading and blocking', link: '/guides/threading' },

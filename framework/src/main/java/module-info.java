@@ -18,6 +18,11 @@ module dev.strand {
     requires org.eclipse.jetty.server;
     requires org.eclipse.jetty.websocket.server;
     requires org.eclipse.jetty.websocket.core.common;
+    requires org.eclipse.jetty.http2.server;
+    requires org.eclipse.jetty.alpn.server;
+    requires org.eclipse.jetty.compression;
+    requires org.eclipse.jetty.compression.server;
+    requires org.eclipse.jetty.compression.gzip;
     requires io.github.classgraph;
     requires org.slf4j;
     // Only for the Redis relay of broadcast; apps that use it add jedis themselves.
@@ -27,6 +32,9 @@ module dev.strand {
     requires static micrometer.core;
     requires static micrometer.registry.prometheus;
     requires static micrometer.java21;
+
+    // gzip always; brotli and zstd when the app adds Jetty's modules for them.
+    uses org.eclipse.jetty.compression.Compression;
 
     exports dev.strand;
     exports dev.strand.broadcast;

@@ -5,6 +5,7 @@ import dev.strand.broadcast.Hub;
 import dev.strand.config.Operations;
 import dev.strand.config.StrandConfig;
 import dev.strand.internal.apidoc.ApiDescriptions;
+import dev.strand.config.Tls;
 import dev.strand.internal.assembly.Assembly;
 import dev.strand.internal.http.JettyServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,12 +66,13 @@ public final class Strand implements AutoCloseable {
 
     /**
      * Starts an app whose controllers are in {@code app}'s package (and below), applying
-     * {@code --port N}, {@code --host H} and the {@code PORT} environment variable.
+     * {@code --port N}, {@code --host H}, the TLS options and the {@code PORT} environment variable
+     * (see {@link Builder#args}).
      *
      * @param app  a class in the app's top package, usually the one with {@code main}
-     * @param args the command line; arguments other than {@code --port} and {@code --host} are ignored
+     * @param args the command line; arguments other than those {@link Builder#args} lists are ignored
      * @return the running server
-     * @throws IllegalArgumentException for a malformed {@code --port}, {@code --host} or {@code PORT}
+     * @throws IllegalArgumentException for a malformed option or {@code PORT}
      * @throws IllegalStateException    naming the class, method and route of a mistake in the app,
      *                                  or the address when the port cannot be bound
      */
@@ -88,9 +90,17 @@ public final class Strand implements AutoCloseable {
         return jetty.port();
     }
 
-    /** {@return the base URI a client on this machine reaches the server at, e.g. {@code http://localhost:8080/}} */
+    /**
+     * {@return the base URI a client on this machine reaches the server at, e.g.
+     * {@code http://localhost:8080/}, or {@code https://localhost:8443/} with TLS}
+     */
     public URI uri() {
-        return URI.create("http://" + clientHost(config.host()) + ":" + port() + "/");
+        return URI.create((jetty.secure() ? "https" : "http") + "://" + clientHost(config.host()) + ":" + port() + "/");
+    }
+
+    /** {@return the plain HTTP port that redirects to HTTPS (the real one when 0 was asked for), or -1 when there is none} */
+    public int redirectPort() {
+        return jetty.redirectPort();
     }
 
     /** {@return the settings the server runs with} */
@@ -168,6 +178,9 @@ public final class Strand implements AutoCloseable {
      * setter returns this builder. Not thread-safe.
      */
     public static final class Builder {
+        /** The options {@link #args} takes a value for, each with an example value. */
+        private static final Map<String, String> OPTIONS = Map.of("--port", "8080", "--host", "127.0.0.1",
+                "--tls-cert", "cert.pem", "--tls-key", "key.pem", "--redirect-port", "8080");
         private final List<String> packages = new ArrayList<>();
         private final List<Object> controllers = new ArrayList<>();
         private final List<Middleware> global = new ArrayList<>();
@@ -366,12 +379,20 @@ public final class Strand implements AutoCloseable {
         }
 
         /**
-         * Applies the {@code PORT} environment variable, then the command line's {@code --port N}
-         * and {@code --host H} (also {@code --port=N}); other arguments are left to the app.
+         * Applies the {@code PORT} environment variable, then the command line's options (each
+         * also as {@code --name=value}); other arguments are left to the app:
+         * <ul>
+         * <li>{@code --port N}, {@code --host H}: where to listen</li>
+         * <li>{@code --tls-cert FILE --tls-key FILE}: serve HTTPS with this PEM certificate chain and
+         *     PKCS#8 key ({@link Tls#pem})</li>
+         * <li>{@code --tls}: serve HTTPS with a self-signed certificate made at start, for local use ({@link Tls#selfSigned})</li>
+         * <li>{@code --redirect-port N}: with TLS, also listen for plain HTTP on N and redirect it to HTTPS</li>
+         * </ul>
          *
          * @param args the command line
          * @return this builder
-         * @throws IllegalArgumentException for a flag without a value or a port outside 0..65535
+         * @throws IllegalArgumentException for an option without a value, a port outside 0..65535,
+         *                                  or {@code --tls-cert} without {@code --tls-key} (and the reverse)
          */
         public Builder args(String... args) {
             return args(System.getenv(), args);
@@ -380,22 +401,40 @@ public final class Strand implements AutoCloseable {
         Builder args(Map<String, String> env, String... args) {
             var envPort = env.get("PORT");
             if (envPort != null && !envPort.isBlank()) config.port(parsePort(envPort, "environment PORT"));
+            String cert = null;
+            String key = null;
             for (int i = 0; i < args.length; i++) {
                 var arg = args[i];
                 var eq = arg.indexOf('=');
                 var name = eq > 0 ? arg.substring(0, eq) : arg;
-                if (!name.equals("--port") && !name.equals("--host")) continue;
+                if (name.equals("--tls") && eq < 0) {
+                    config.tls(Tls.selfSigned());
+                    continue;
+                }
+                var example = OPTIONS.get(name);
+                if (example == null) continue;
                 String value;
                 if (eq > 0) {
                     value = arg.substring(eq + 1);
                 } else if (i + 1 < args.length) {
                     value = args[++i];
                 } else {
-                    throw new IllegalArgumentException(name + " needs a value, e.g. " + name + (name.equals("--port") ? " 8080" : " 127.0.0.1"));
+                    throw new IllegalArgumentException(name + " needs a value, e.g. " + name + " " + example);
                 }
-                if (name.equals("--port")) config.port(parsePort(value, "--port"));
-                else config.host(value);
+                switch (name) {
+                    case "--port" -> config.port(parsePort(value, name));
+                    case "--host" -> config.host(value);
+                    case "--tls-cert" -> cert = value;
+                    case "--tls-key" -> key = value;
+                    default -> config.redirectPort(parsePort(value, name));
+                }
             }
+            if ((cert == null) != (key == null)) {
+                throw new IllegalArgumentException(cert == null
+                        ? "--tls-key needs --tls-cert FILE too (the PEM certificate chain)"
+                        : "--tls-cert needs --tls-key FILE too (the PEM private key)");
+            }
+            if (cert != null) config.tls(Tls.pem(Path.of(cert), Path.of(key)));
             return this;
         }
 
@@ -456,6 +495,10 @@ public final class Strand implements AutoCloseable {
             var settings = config.build();
             var app = Assembly.assemble(new Assembly.Parts(settings, packages, controllers, global, middleware, exceptions,
                     mapper, loader, meterRegistry, hubs, healthChecks));
+            if (settings.transport().tls() instanceof Tls.SelfSigned) {
+                LOG.warn("TLS with a self-signed certificate made at start for localhost, 127.0.0.1 and ::1: for local use only;"
+                        + " browsers warn about it and clients must be told to trust it. Give a real one with --tls-cert and --tls-key");
+            }
             var jetty = new JettyServer(settings, app.handler(), app.services().errors());
             try {
                 jetty.start();
@@ -470,8 +513,11 @@ public final class Strand implements AutoCloseable {
                         + ": " + e.getMessage(), e);
             }
             var strand = new Strand(jetty, settings, app);
-            LOG.info("Strand listening on {} ({} routes, started in {} ms)", strand.uri(), app.routeCount(),
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.info("Strand listening on {} ({}; {} routes, started in {} ms)", strand.uri(),
+                    jetty.protocols(), app.routeCount(), (System.nanoTime() - started) / 1_000_000);
+            if (strand.redirectPort() >= 0) {
+                LOG.info("Plain HTTP on port {} redirects to {}", strand.redirectPort(), strand.uri());
+            }
             return strand;
         }
     }

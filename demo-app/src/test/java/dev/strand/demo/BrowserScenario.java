@@ -28,26 +28,34 @@ final class BrowserScenario {
     private static final Duration LIMIT = Duration.ofSeconds(120);
 
     private final String name;
+    /** Whether the demo serves HTTPS, on the certificate {@code --tls} makes. */
+    private final boolean tls;
     /** The scenario's last lines of output, for the failure message. */
     private final ArrayBlockingQueue<String> output = new ArrayBlockingQueue<>(2000);
     /** Replaced by the output's reader when the scenario asks for a restart. */
     private volatile Strand server;
     private int port;
 
-    private BrowserScenario(String name) {
+    private BrowserScenario(String name, boolean tls) {
         this.name = name;
+        this.tls = tls;
     }
 
     /** Runs the scenario; fails with everything it printed when it fails or takes longer than two minutes. */
     static void run(String name) throws IOException, InterruptedException {
-        new BrowserScenario(name).run();
+        new BrowserScenario(name, false).run();
+    }
+
+    /** Runs the scenario against a demo started with {@code --tls}, at {@code https://localhost:port}. */
+    static void runOverTls(String name) throws IOException, InterruptedException {
+        new BrowserScenario(name, true).run();
     }
 
     private void run() throws IOException, InterruptedException {
         Files.createDirectories(SCREENSHOTS);
         server = start(0);
         port = server.port();
-        var node = new ProcessBuilder("node", "e2e/run.mjs", name, "http://127.0.0.1:" + port, SCREENSHOTS.toString())
+        var node = new ProcessBuilder("node", "e2e/run.mjs", name, (tls ? "https://localhost:" : "http://127.0.0.1:") + port, SCREENSHOTS.toString())
                 .redirectErrorStream(true)
                 .start();
         try {
@@ -97,8 +105,9 @@ final class BrowserScenario {
         answers.flush();
     }
 
-    private static Strand start(int port) {
-        return DemoApp.app().host("127.0.0.1").port(port).start();
+    private Strand start(int port) {
+        var app = DemoApp.app().host("127.0.0.1").port(port);
+        return (tls ? app.args("--tls") : app).start();
     }
 
     private void append(String line) {

@@ -60,6 +60,11 @@ class BrowserTest {
     }
 
     @Test
+    void overHttpsTenSseStreamsToOneOriginAllReceiveBesideAWssEcho() throws Exception {
+        BrowserScenario.runOverTls("https-streams");
+    }
+
+    @Test
     void everyPageFitsAWideAndANarrowWindow() throws Exception {
         BrowserScenario.run("layout");
     }

@@ -28,6 +28,8 @@ import java.util.Objects;
  *                             headers ignored. Default none: the headers are always ignored
  * @param operations           metrics and health endpoints; default {@link Operations#OFF}
  * @param apiDocs              the OpenAPI and AsyncAPI descriptions served; default {@link ApiDocs#DEFAULT} (none)
+ * @param transport            TLS, HTTP/2 and compression; default {@link Transport#DEFAULT} (plain HTTP/1.1
+ *                             and h2c, compression on)
  */
 public record StrandConfig(
         String host,
@@ -44,12 +46,13 @@ public record StrandConfig(
         FormConfig forms,
         List<String> trustedProxies,
         Operations operations,
-        ApiDocs apiDocs) {
+        ApiDocs apiDocs,
+        Transport transport) {
 
     /**
      * Checks the settings.
      *
-     * @throws NullPointerException     for a missing host, duration, limits, WebSocket, form, operations or API-docs
+     * @throws NullPointerException     for a missing host, duration, limits, WebSocket, form, operations, API-docs or transport
      *                                  settings, or proxy list
      * @throws IllegalArgumentException for a port outside 0..65535, a negative {@code maxConnections}, or
      *                                  a trusted proxy that is not an IP address or CIDR block
@@ -64,6 +67,7 @@ public record StrandConfig(
         Objects.requireNonNull(sseHeartbeat, "sseHeartbeat");
         Objects.requireNonNull(operations, "operations");
         Objects.requireNonNull(apiDocs, "apiDocs");
+        Objects.requireNonNull(transport, "transport");
         if (maxConnections < 0) throw new IllegalArgumentException("maxConnections must be >= 0");
         Objects.requireNonNull(forms, "forms");
         trustedProxies = List.copyOf(trustedProxies);
@@ -108,6 +112,7 @@ public record StrandConfig(
         b.trustedProxies = trustedProxies;
         b.operations = operations;
         b.apiDocs = apiDocs;
+        b.transport = transport;
         return b;
     }
 
@@ -131,6 +136,7 @@ public record StrandConfig(
         private List<String> trustedProxies = List.of();
         private Operations operations = Operations.OFF;
         private ApiDocs apiDocs = ApiDocs.DEFAULT;
+        private Transport transport = Transport.DEFAULT;
 
         private Builder() {
         }
@@ -334,6 +340,17 @@ public record StrandConfig(
         }
 
         /**
+         * Sets {@code transport}.
+         *
+         * @param settings TLS, HTTP/2 and compression at once
+         * @return this builder
+         */
+        public Builder transport(Transport settings) {
+            this.transport = settings;
+            return this;
+        }
+
+        /**
          * Sets the metrics and health endpoints.
          *
          * @param settings all operations settings at once, e.g. {@link Operations#ON}
@@ -341,6 +358,17 @@ public record StrandConfig(
          */
         public Builder operations(Operations settings) {
             this.operations = settings;
+            return this;
+        }
+
+        /**
+         * Sets {@code transport().tls}: the port serves HTTPS.
+         *
+         * @param settings see {@link Transport#tls()}; {@code null} for plain HTTP
+         * @return this builder
+         */
+        public Builder tls(Tls settings) {
+            this.transport = transport.withTls(settings);
             return this;
         }
 
@@ -357,6 +385,17 @@ public record StrandConfig(
         }
 
         /**
+         * Sets {@code transport().redirectPort}.
+         *
+         * @param port see {@link Transport#redirectPort()}
+         * @return this builder
+         */
+        public Builder redirectPort(int port) {
+            this.transport = transport.withRedirectPort(port);
+            return this;
+        }
+
+        /**
          * Adjusts the metrics and health endpoints, e.g. {@code operations(o -> o.withMetrics(true))}.
          *
          * @param change given the current settings, returns the new ones
@@ -364,6 +403,17 @@ public record StrandConfig(
          */
         public Builder operations(java.util.function.UnaryOperator<Operations> change) {
             this.operations = change.apply(operations);
+            return this;
+        }
+
+        /**
+         * Sets {@code transport().http2}.
+         *
+         * @param on see {@link Transport#http2()}
+         * @return this builder
+         */
+        public Builder http2(boolean on) {
+            this.transport = transport.withHttp2(on);
             return this;
         }
 
@@ -379,6 +429,17 @@ public record StrandConfig(
         }
 
         /**
+         * Sets {@code transport().compression}.
+         *
+         * @param settings see {@link Transport#compression()}, e.g. {@link Compression#OFF}
+         * @return this builder
+         */
+        public Builder compression(Compression settings) {
+            this.transport = transport.withCompression(settings);
+            return this;
+        }
+
+        /**
          * {@return the settings collected}
          *
          * @throws NullPointerException     when a setter was given {@code null}
@@ -386,7 +447,7 @@ public record StrandConfig(
          */
         public StrandConfig build() {
             return new StrandConfig(host, port, tcpNoDelay, lingerSeconds, acceptQueueSize, idleTimeout,
-                    limits, maxConnections, stopTimeout, ws, sseHeartbeat, forms, trustedProxies, operations, apiDocs);
+                    limits, maxConnections, stopTimeout, ws, sseHeartbeat, forms, trustedProxies, operations, apiDocs, transport);
         }
     }
 }

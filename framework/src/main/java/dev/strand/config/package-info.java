@@ -1,2 +1,2 @@
-/** The server settings as immutable records with their defaults: {@link dev.strand.config.StrandConfig}, {@link dev.strand.config.Limits}, {@link dev.strand.config.WsConfig}, {@link dev.strand.config.FormConfig}. */
+/** The server settings as immutable records with their defaults: {@link dev.strand.config.StrandConfig}, {@link dev.strand.config.Limits}, {@link dev.strand.config.WsConfig}, {@link dev.strand.config.Transport} with {@link dev.strand.config.Tls} and {@link dev.strand.config.Compression}, {@link dev.strand.config.FormConfig}, {@link dev.strand.config.Operations}, {@link dev.strand.config.ApiDocs}. */
 package dev.strand.config;

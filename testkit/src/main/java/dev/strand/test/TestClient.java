@@ -21,8 +21,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 
 /**
- * A client bound to one server's base URI. Every call blocks for at most {@link #timeout()} and
- * fails with a message saying what it waited for.
+ * A client bound to one server's base URI, speaking HTTP/1.1. Every call blocks for at most
+ * {@link #timeout()} and fails with a message saying what it waited for.
  *
  * <p>Headers are given as name/value pairs: {@code client.get("/me", "Authorization", "Bearer t")}.
  */
@@ -36,7 +36,10 @@ public final class TestClient implements AutoCloseable {
     /** A client for the server at {@code base} (e.g. {@code http://127.0.0.1:8080/}). */
     public TestClient(URI base) {
         this.base = base;
+        // HTTP/1.1 as tests reason about it (chunks, Connection: close after a refusal): the JDK's
+        // default would upgrade every plain connection to h2c, which Strand serves beside it.
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();

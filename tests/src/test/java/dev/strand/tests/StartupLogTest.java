@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * with the INFO level a new app has, not from inside this test's JVM, whose loggers are set to WARN.
  */
 class StartupLogTest {
-    private static final long WAIT_SECONDS = 30;
+    /** A bound for a start under load; --tls also runs keytool, a JVM of its own. */
+    private static final long WAIT_SECONDS = 90;
 
     public static final class Routes {
         @Get("/hello")
@@ -49,7 +50,7 @@ class StartupLogTest {
     /** The app the child JVM runs. */
     public static final class App {
         public static void main(String[] args) {
-            Strand.builder().controllers(new Routes()).host("127.0.0.1").port(0).start();
+            Strand.builder().controllers(new Routes()).host("127.0.0.1").port(0).args(args).start();
         }
     }
 
@@ -70,22 +71,34 @@ class StartupLogTest {
 
     @Test
     void theConnectorHasAReadableName() {
-        assertLine(".* - Started http@\\p{XDigit}+\\{HTTP/1\\.1, \\(http/1\\.1\\)\\}\\{127\\.0\\.0\\.1:\\d+\\}");
+        assertLine(".* - Started http@\\p{XDigit}+\\{HTTP/1\\.1, \\(http/1\\.1, h2c\\)\\}\\{127\\.0\\.0\\.1:\\d+\\}");
         assertFalse(log.stream().anyMatch(line -> line.contains("$")), "no internal class names:\n" + String.join("\n", log));
     }
 
+    @Test
+    void withTlsTheLogGivesTheHttpsUrlAndSaysTheCertificateIsSelfSigned() throws Exception {
+        var tls = startupLog("--tls");
+        assertLine(tls, ".* WARN dev\\.strand\\.Strand - TLS with a self-signed certificate made at start for localhost, 127\\.0\\.0\\.1 and ::1: for local use only;.*");
+        assertLine(tls, ".* INFO dev\\.strand\\.Strand - Strand listening on https://127\\.0\\.0\\.1:\\d+/ \\(HTTP/2 and HTTP/1\\.1 over TLS; \\d+ routes, .*");
+    }
+
     private static void assertLine(String regex) {
+        assertLine(log, regex);
+    }
+
+    private static void assertLine(List<String> log, String regex) {
         var pattern = Pattern.compile(regex);
         assertTrue(log.stream().anyMatch(line -> pattern.matcher(line).matches()),
                 "no line matching " + regex + " in:\n" + String.join("\n", log));
     }
 
-    /** Starts {@link App} in a JVM of its own and returns what it logged until it listened. */
-    private static List<String> startupLog() throws Exception {
+    /** Starts {@link App} with {@code args} in a JVM of its own and returns what it logged until it listened. */
+    private static List<String> startupLog(String... args) throws Exception {
         var java = ProcessHandle.current().info().command().orElse("java");
-        var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", App.class.getName())
-                .redirectErrorStream(true).start();
+        var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", App.class.getName()));
+        command.addAll(List.of(args));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var lines = new LinkedBlockingQueue<String>();
         Thread.ofVirtual().start(() -> {
             try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <pre>
  * Report --results FILE --out PATH_WITHOUT_EXTENSION --mode quick|full
- *        --servers a,b,... --scenarios x,y,... [--meta "key=value"]...
+ *        --servers a,b,... --scenarios x,y,... [--h2c-servers a,...] [--meta "key=value"]...
  * </pre>
  */
 public final class Report {
@@ -44,6 +44,9 @@ public final class Report {
     record Document(String name, String mode, String generated, String note, Machine machine, Map<String, String> meta,
                     List<String> servers, List<CaseFigures> cases, List<String> missing) {
     }
+
+    /** The scenario only servers that speak cleartext HTTP/2 run ({@code --h2c-servers}). */
+    private static final String H2C_SCENARIO = "http-plaintext-h2c";
 
     private Report() {
     }
@@ -66,7 +69,9 @@ public final class Report {
         var scenarios = List.of(require(options, "--scenarios").split(","));
 
         var cases = read(results, scenarios);
-        var missing = missing(cases, scenarios, servers);
+        var h2cServers = options.containsKey("--h2c-servers")
+                ? Arrays.stream(options.get("--h2c-servers").split(",")).map(Server::of).toList() : servers;
+        var missing = missing(cases, scenarios, servers, h2cServers);
         var machine = Machine.describe();
         var name = Path.of(out).getFileName().toString();
         var markdown = Markdown.render(name, mode, machine, meta, servers, cases, missing);
@@ -107,12 +112,12 @@ public final class Report {
                 .toList();
     }
 
-    /** Every scenario and server that ran but has no figures. */
-    private static List<String> missing(List<Case> cases, List<String> scenarios, List<Server> servers) {
+    /** Every scenario and server that ran but has no figures; the h2c scenario only counts the servers that speak h2c. */
+    private static List<String> missing(List<Case> cases, List<String> scenarios, List<Server> servers, List<Server> h2cServers) {
         var missing = new ArrayList<String>();
         for (var scenario : scenarios) {
             var ofScenario = cases.stream().filter(c -> c.scenario().equals(scenario)).toList();
-            for (var server : servers) {
+            for (var server : scenario.equals(H2C_SCENARIO) ? h2cServers : servers) {
                 var some = ofScenario.stream().anyMatch(c -> {
                     var figures = c.values().get(server);
                     return figures != null && !figures.isEmpty();

@@ -11,6 +11,7 @@ final class Summary {
 
     private static final Map<String, List<Metric>> HEADLINES = Map.of(
             "http-plaintext", List.of(Metric.REQ_PER_S, Metric.P99_US),
+            "http-plaintext-h2c", List.of(Metric.REQ_PER_S),
             "http-json", List.of(Metric.REQ_PER_S, Metric.P99_US),
             "ws-echo", List.of(Metric.MSGS_PER_S, Metric.P99_US),
             "ws-broadcast", List.of(Metric.DELIVERIES_PER_S, Metric.P99_US),

@@ -243,10 +243,14 @@ final class HttpChannel implements Channel {
 
     /**
      * A body that Jetty's parser refused (bad chunk framing, fewer bytes than Content-Length before
-     * the end) is the client's mistake and answers 400; any other failure means the client left.
+     * the end) or that does not decode as its {@code Content-Encoding} says is the client's mistake
+     * and answers 400; any other failure means the client left.
      */
     static RuntimeException malformedOrGone(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.util.zip.ZipException || t instanceof java.util.zip.DataFormatException) {
+                return new HttpException(400, "Request body does not decode as its Content-Encoding says: " + t.getMessage());
+            }
             if (t instanceof org.eclipse.jetty.http.HttpException jetty && jetty.getCode() >= 400 && jetty.getCode() < 500) {
                 var reason = jetty.getReason() == null || jetty.getReason().isBlank() ? "" : ": " + jetty.getReason();
                 return new HttpException(jetty.getCode(), "Malformed request body" + reason);
