@@ -121,7 +121,7 @@ public class RequestBenchmark {
     @Setup
     public void start() throws Exception {
         var app = Assembly.assemble(new Assembly.Parts(StrandConfig.defaults(), List.of(), List.of(new Api()), List.of(),
-                List.of(), Map.of(), null, RequestBenchmark.class.getClassLoader()));
+                List.of(), Map.of(), null, RequestBenchmark.class.getClassLoader(), null, Map.of(), Map.of()));
         strand = serve(new GracefulHandler(app.handler()));
         jetty = serve(new PlainJetty());
         for (var request : List.of(NO_PARAMS, PATH_QUERY_HEADER, JSON_BODY)) check(strand, request);
