@@ -146,8 +146,24 @@ final class OpenApiDocument {
                 body.set("content", content(input.parameter().getParameterizedType(), input.parameter().getType(), null));
             }
         }
+        var fields = inputs.stream().filter(i -> i.in() == RouteInput.In.FORM).toList();
+        if (!fields.isEmpty()) op.putObject("requestBody").put("required", true).set("content", form(fields));
         op.set("responses", responses(method, doc, !inputs.isEmpty()));
         return op;
+    }
+
+    /** A form body (RFC 1866 §8.2.1 encoding) with one property per {@code @FormParam}. */
+    private ObjectNode form(List<RouteInput> fields) {
+        var content = NODES.objectNode();
+        var schema = content.putObject("application/x-www-form-urlencoded").putObject("schema").put("type", "object");
+        var properties = schema.putObject("properties");
+        var required = NODES.arrayNode();
+        for (var field : fields) {
+            properties.set(field.name(), field.schema(schemas));
+            if (field.required()) required.add(field.name());
+        }
+        if (!required.isEmpty()) schema.set("required", required);
+        return content;
     }
 
     /**

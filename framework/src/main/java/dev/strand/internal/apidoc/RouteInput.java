@@ -2,6 +2,7 @@ package dev.strand.internal.apidoc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strand.annotation.Body;
+import dev.strand.annotation.FormParam;
 import dev.strand.annotation.Header;
 import dev.strand.annotation.PathParam;
 import dev.strand.annotation.QueryParam;
@@ -15,14 +16,14 @@ import java.util.List;
  * the invoker binds them.
  *
  * @param in           where the value comes from
- * @param name         the parameter's name in the path, query or headers; the Java name for a body
+ * @param name         the parameter's name in the path, query, headers or form; the Java name for a body
  * @param parameter    the Java parameter, for its type
- * @param defaultValue the query parameter's default as written, or {@code null} for none
+ * @param defaultValue the query or form parameter's default as written, or {@code null} for none
  */
 record RouteInput(In in, String name, Parameter parameter, String defaultValue) {
 
-    /** Where a value comes from, named as OpenAPI's {@code in} names it. */
-    enum In { PATH, QUERY, HEADER, BODY }
+    /** Where a value comes from, named as OpenAPI's {@code in} names it; a form field is one property of the body. */
+    enum In { PATH, QUERY, HEADER, BODY, FORM }
 
     /** Whether a request must carry the value: a path parameter, a body, or a primitive without a default. */
     boolean required() {
@@ -47,6 +48,9 @@ record RouteInput(In in, String name, Parameter parameter, String defaultValue) 
             } else if (p.getAnnotation(QueryParam.class) instanceof QueryParam query) {
                 var fallback = QueryParam.NO_DEFAULT.equals(query.defaultValue()) ? null : query.defaultValue();
                 inputs.add(new RouteInput(In.QUERY, name(p, query.value()), p, fallback));
+            } else if (p.getAnnotation(FormParam.class) instanceof FormParam form) {
+                var fallback = FormParam.NO_DEFAULT.equals(form.defaultValue()) ? null : form.defaultValue();
+                inputs.add(new RouteInput(In.FORM, name(p, form.value()), p, fallback));
             } else if (p.getAnnotation(Header.class) instanceof Header header) {
                 inputs.add(new RouteInput(In.HEADER, header.value(), p, null));
             }

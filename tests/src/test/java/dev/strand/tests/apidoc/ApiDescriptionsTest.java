@@ -13,6 +13,7 @@ import dev.strand.Strand;
 import dev.strand.annotation.ApiResponse;
 import dev.strand.annotation.Body;
 import dev.strand.annotation.Doc;
+import dev.strand.annotation.FormParam;
 import dev.strand.annotation.Get;
 import dev.strand.annotation.Header;
 import dev.strand.annotation.PathParam;
@@ -84,6 +85,12 @@ class ApiDescriptionsTest {
         public Item create(Context ctx, @Body NewItem item) {
             ctx.setResponseStatus(201);
             return new Item(42, item.name(), item.color(), List.of(), Map.of(), null);
+        }
+
+        @Post("/items/{id}/rating")
+        public String rate(@PathParam long id, @FormParam("stars") int stars,
+                           @FormParam(value = "comment", defaultValue = "") String comment) {
+            return id + ":" + stars + ":" + comment;
         }
 
         @Get("/files/{path...}")
@@ -187,6 +194,11 @@ class ApiDescriptionsTest {
         assertTrue(create.at("/responses/200").isMissingNode(), "a declared 2xx replaces the default 200");
         assertEquals("#/components/schemas/StrandError", create.at("/responses/409/content/application~1json/schema/$ref").asText());
         assertEquals("#/components/schemas/StrandError", create.at("/responses/400/content/application~1json/schema/$ref").asText());
+
+        var form = doc.at("/paths/~1items~1{id}~1rating/post/requestBody/content/application~1x-www-form-urlencoded/schema");
+        assertEquals("integer", form.at("/properties/stars/type").asText());
+        assertEquals("", form.at("/properties/comment/default").asText());
+        assertEquals("[\"stars\"]", form.get("required").toString(), "a primitive without a default is required");
 
         var item = doc.at("/paths/~1items~1{id}/get");
         assertEquals("One item", item.get("summary").asText());
