@@ -39,13 +39,14 @@ final class RedisOutage {
     static Outcome run(Reliability.Options options) throws Exception {
         var outcome = Outcome.of("redis-outage");
         int subscribers = options.quick() ? 10 : 50, rate = options.quick() ? 200 : 500;
+        var warmup = Duration.ofSeconds(options.quick() ? 2 : 5);
         var before = Duration.ofSeconds(options.quick() ? 3 : 10);
         var down = Duration.ofSeconds(options.quick() ? 2 : 5);
         var after = Duration.ofSeconds(options.quick() ? 3 : 10);
         outcome.params().put("instances", 2);
         outcome.params().put("subscribers per instance", subscribers);
         outcome.params().put("publish rate per instance", rate + "/s");
-        outcome.params().put("timeline", before.toSeconds() + " s up, Redis killed (SIGKILL) for " + down.toSeconds()
+        outcome.params().put("timeline", warmup.toSeconds() + " s warm-up (not counted), " + before.toSeconds() + " s up, Redis killed (SIGKILL) for " + down.toSeconds()
                 + " s, restarted, then " + after.toSeconds() + " s after both relays are up again");
         var redisPort = ServerProcess.freePort();
         var url = "redis://127.0.0.1:" + redisPort;
@@ -79,17 +80,24 @@ final class RedisOutage {
                 var count = subscribers;
                 servers.get(x).await(d -> d.subscriptions() == count, Duration.ofSeconds(10));
             }
+            var publishing = new ArrayList<Session>();
+            for (int x = 0; x < 2; x++) {
+                publishing.add(clients.ws().connect(new WsEndpoint(text -> { }), servers.get(x).uri("ws", "/ws/pub/storm")).get(15, TimeUnit.SECONDS));
+            }
+            sessions.addAll(publishing);
             storm.started = System.nanoTime(); // second 0 is the publishers' first
             var publishers = new ArrayList<Thread>();
             for (int x = 0; x < 2; x++) {
-                var session = clients.ws().connect(new WsEndpoint(text -> { }), servers.get(x).uri("ws", "/ws/pub/storm")).get(15, TimeUnit.SECONDS);
-                sessions.add(session);
                 var origin = x;
-                publishers.add(Thread.ofVirtual().start(() -> storm.publish(origin, session, rate)));
+                publishers.add(Thread.ofVirtual().start(() -> storm.publish(origin, publishing.get(origin), rate)));
             }
 
+            Thread.sleep(warmup);
+            var measuredFrom = storm.second() + 1; // the first whole second after the warm-up
+            var measuredFromEpoch = System.currentTimeMillis() / 1000 + 1;
             Thread.sleep(before);
             var killedNanos = System.nanoTime();
+            var killedEpoch = System.currentTimeMillis() / 1000;
             redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             var killedAt = storm.second();
             Thread.sleep(down);
@@ -101,22 +109,44 @@ final class RedisOutage {
             var reconnectMillis = Math.round((System.nanoTime() - restarted) / 1e6);
             var upAt = storm.second();
             var upNanos = System.nanoTime();
+            var upEpoch = System.currentTimeMillis() / 1000;
             Thread.sleep(after);
             publishers.forEach(Thread::interrupt);
             for (var publisher : publishers) {
                 publisher.join();
             }
             var lastSecond = storm.second();
-            Thread.sleep(2000); // the last messages arrive
+            var lastEpoch = System.currentTimeMillis() / 1000;
+            storm.awaitQuiet(); // the last messages arrive
 
-            outcome.add(Figure.info("Redis killed at / relays up again at", killedAt, "s / " + upAt + " s of the storm"));
+            outcome.add(Figure.info("Redis killed at / relays up again at", killedAt, "s / " + upAt + " s of the storm (counted from " + measuredFrom + " s)"));
             outcome.add(Figure.atMost("Redis restart to both relays up", reconnectMillis, "ms", 10_000));
             for (int x = 0; x < 2; x++) {
                 long min = Long.MAX_VALUE;
-                for (int s = 0; s < lastSecond; s++) { // whole seconds only
+                for (int s = measuredFrom; s < lastSecond; s++) { // whole seconds only
                     min = Math.min(min, storm.local[x].get(s));
                 }
-                outcome.add(Figure.atLeast("instance " + INSTANCES[x] + ": fewest local deliveries in any second", min, "", 1));
+                outcome.add(Figure.info("instance " + INSTANCES[x] + ": fewest local deliveries the driver received in a second", min, ""));
+                var published = servers.get(x).published();
+                long idle = 0, starved = 0, fewest = Long.MAX_VALUE;
+                var series = new StringBuilder();
+                for (long s = measuredFromEpoch; s < lastEpoch; s++) {
+                    var counts = published.getOrDefault(s, new long[2]);
+                    if (counts[0] > 0 && counts[1] == 0) idle++;
+                    if (s >= killedEpoch - 1 && s <= upEpoch + 1) {
+                        fewest = Math.min(fewest, counts[1]);
+                        if (counts[0] == 0) starved++;
+                    }
+                    series.append(series.isEmpty() ? "" : " ").append(counts[0]).append('/').append(counts[1]);
+                }
+                outcome.add(Figure.info("instance " + INSTANCES[x] + ", server: fewest local deliveries in a second, from 1 s before the kill to 1 s after the relays were up",
+                        fewest == Long.MAX_VALUE ? 0 : fewest, ""));
+                outcome.add(Figure.exactly("instance " + INSTANCES[x] + ", server: seconds with messages to publish but no local delivery", idle, "", 0));
+                // A check on the run rather than on Strand: a driver starved of CPU sends nothing for
+                // a while, and a second without publishes says nothing about delivery.
+                outcome.add(Figure.exactly("instance " + INSTANCES[x] + ", run check: seconds of that stretch in which the driver sent the server nothing", starved, "", 0));
+                outcome.note("instance " + INSTANCES[x] + ", per second as the server counted (messages published / local deliveries), kill at second "
+                        + (killedEpoch - measuredFromEpoch) + ", relays up at second " + (upEpoch - measuredFromEpoch) + ": " + series);
             }
             long localExpected = 0, localGot = 0, duplicates = 0;
             long[] crossExpected = new long[3], crossGot = new long[3];
@@ -212,6 +242,21 @@ final class RedisOutage {
             var delivered = firstLocal[origin].get(seq);
             if (delivered != 0 && delivered < beforeNanos) return BEFORE;
             return sent[origin][seq] >= afterNanos ? AFTER : DURING;
+        }
+
+        /** Waits until no delivery arrived for 2 s, at most 30 s. */
+        void awaitQuiet() throws InterruptedException {
+            var deadline = System.nanoTime() + 30_000_000_000L;
+            long last = -1;
+            while (System.nanoTime() < deadline) {
+                long now = 0;
+                for (int x = 0; x < 2; x++) {
+                    for (int s = 0; s < MAX_SECONDS; s++) now += local[x].get(s) + crossed[x].get(s);
+                }
+                if (now == last) return;
+                last = now;
+                Thread.sleep(2000);
+            }
         }
 
         int second() {

@@ -56,7 +56,7 @@ public final class Routes {
     public void publisher(Context ctx) {
         var topic = ctx.pathParam("topic");
         for (WsMessage m; (m = ctx.receive()) != null; ) {
-            if (m instanceof WsMessage.Text(var text)) hub.publish(topic, text);
+            if (m instanceof WsMessage.Text(var text)) counters.published(hub.publish(topic, text));
         }
     }
 
@@ -98,6 +98,12 @@ public final class Routes {
     @Get("/diag/closes")
     public Map<Integer, Long> closes() {
         return counters.wsCloseCodes();
+    }
+
+    /** Per second since the epoch: {@code [messages published, local deliveries]}. */
+    @Get("/diag/published")
+    public Map<Long, long[]> published() {
+        return counters.published();
     }
 
     /** What the server holds now; with {@code ?gc=true} the heap figure is taken right after a full GC. */

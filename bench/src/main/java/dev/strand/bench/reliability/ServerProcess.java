@@ -1,5 +1,6 @@
 package dev.strand.bench.reliability;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -90,6 +93,12 @@ final class ServerProcess implements AutoCloseable {
         var response = DIAG.send(request("/diag/closes"), HttpResponse.BodyHandlers.ofString());
         var closes = Outcome.JSON.readTree(response.body());
         return closes.path(Integer.toString(code)).asLong(0);
+    }
+
+    /** Per second since the epoch: {@code [messages published, local deliveries]}, from {@code /diag/published}. */
+    Map<Long, long[]> published() throws IOException, InterruptedException {
+        var response = DIAG.send(request("/diag/published"), HttpResponse.BodyHandlers.ofString());
+        return Outcome.JSON.readValue(response.body(), new TypeReference<TreeMap<Long, long[]>>() { });
     }
 
     /**
