@@ -8,9 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.Result;
-import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * {@code graceful-stop}: with WebSockets, SSE streams and slow HTTP requests open, the server gets
@@ -39,13 +36,7 @@ final class GracefulStop {
                 var endpoint = new WsEndpoint(text -> { });
                 return clients.ws().connect(endpoint, server.uri("ws", "/ws/room/stop")).thenApply(session -> endpoint);
             });
-            var sse = Opener.open(streams, i -> {
-                var stream = new Stream();
-                clients.http().newRequest(server.uri("http", "/sse/stream"))
-                        .headers(headers -> headers.put(HttpHeader.ACCEPT, "text/event-stream"))
-                        .idleTimeout(5, TimeUnit.MINUTES).send(stream);
-                return stream.opened;
-            });
+            var sse = Opener.open(streams, i -> EventStream.open(clients, server.uri("http", "/sse/stream")).opened);
             var answers = new ArrayList<CompletableFuture<ContentResponse>>();
             for (int i = 0; i < requests; i++) {
                 answers.add(new CompletableResponseListener(clients.http().newRequest(server.uri("http", "/slow?ms=" + SLOW_REQUEST.toMillis()))
@@ -91,28 +82,5 @@ final class GracefulStop {
 
     private static long remaining(long deadline) {
         return Math.max(1, deadline - System.nanoTime());
-    }
-
-    /** One SSE stream: open once its headers say 200; ended cleanly when the response completed without failure. */
-    private static final class Stream implements Response.Listener {
-        final CompletableFuture<Stream> opened = new CompletableFuture<>();
-        final CompletableFuture<Boolean> ended = new CompletableFuture<>();
-
-        @Override
-        public void onHeaders(Response response) {
-            if (response.getStatus() == 200) {
-                opened.complete(this);
-            } else {
-                opened.completeExceptionally(new IllegalStateException("GET /sse/stream answered " + response.getStatus()));
-            }
-        }
-
-        @Override
-        public void onComplete(Result result) {
-            if (!opened.isDone()) {
-                opened.completeExceptionally(result.getFailure() != null ? result.getFailure() : new IllegalStateException("ended before its headers"));
-            }
-            ended.complete(result.isSucceeded());
-        }
     }
 }

@@ -2,18 +2,12 @@ package dev.strand.bench.reliability;
 
 import dev.strand.bench.load.Clients;
 import dev.strand.bench.load.Opener;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 
 /**
@@ -38,13 +32,7 @@ final class SseVanish {
         try (var server = options.startServer("sse-vanish");
              var clients = Clients.start(streams + 16, 16)) {
             var baseline = server.diag(true);
-            var opened = Opener.open(streams, i -> {
-                var stream = new Stream(clients.http().newRequest(server.uri("http", "/sse/stream"))
-                        .headers(headers -> headers.put(HttpHeader.ACCEPT, "text/event-stream"))
-                        .idleTimeout(5, TimeUnit.MINUTES));
-                stream.request.send(stream);
-                return stream.opened;
-            });
+            var opened = Opener.open(streams, i -> EventStream.open(clients, server.uri("http", "/sse/stream")).opened);
             outcome.add(Figure.exactly("streams that failed to open", opened.failed(), "", 0));
             server.await(d -> d.sseOpened() == opened.connections().size(), Duration.ofSeconds(30));
 
@@ -71,8 +59,8 @@ final class SseVanish {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                receivedEvents += order.get(i).events;
-                order.get(i).request.abort(new VanishedException());
+                receivedEvents += order.get(i).events();
+                order.get(i).vanish();
             }
             Thread.sleep(2000); // events still going out find the connections gone
             publishing.interrupt();
@@ -87,48 +75,5 @@ final class SseVanish {
             Leaks.check(server, baseline, outcome);
         }
         return outcome;
-    }
-
-    /** Why a stream's request was aborted: its client vanished on purpose. */
-    private static final class VanishedException extends Exception {
-        VanishedException() {
-            super("the client vanished", null, false, false);
-        }
-    }
-
-    /** One stream: open once its headers say 200; counts the events it reads. */
-    private static final class Stream implements Response.Listener {
-        final CompletableFuture<Stream> opened = new CompletableFuture<>();
-        final Request request;
-        volatile long events;
-
-        Stream(Request request) {
-            this.request = request;
-        }
-
-        @Override
-        public void onHeaders(Response response) {
-            if (response.getStatus() == 200) {
-                opened.complete(this);
-            } else {
-                opened.completeExceptionally(new IllegalStateException("GET /sse/stream answered " + response.getStatus()));
-            }
-        }
-
-        @Override
-        public void onContent(Response response, ByteBuffer content) {
-            for (int i = content.position(); i < content.limit(); i++) {
-                if (content.get(i) == 'd') {
-                    events++; // each event's "data:" line; the payload "tick" has no 'd'
-                }
-            }
-        }
-
-        @Override
-        public void onComplete(Result result) {
-            if (!opened.isDone()) {
-                opened.completeExceptionally(result.getFailure() != null ? result.getFailure() : new IllegalStateException("ended before its headers"));
-            }
-        }
     }
 }
