@@ -43,8 +43,8 @@ final class GracefulStop {
                         .timeout(30, TimeUnit.SECONDS)).send());
             }
             outcome.add(Figure.exactly("connections that failed to open", ws.failed() + sse.failed(), "", 0));
-            var ready = server.await(d -> d.slowInFlight() == requests && d.sseOpened() == sse.connections().size(), Duration.ofSeconds(30));
-            outcome.add(Figure.exactly("HTTP requests in flight at SIGTERM", ready.slowInFlight(), "", requests));
+            var ready = server.awaitOpen(requests, sse.connections().size(), SLOW_REQUEST);
+            outcome.add(Figure.exactly("HTTP requests in flight at SIGTERM", ready[0], "", requests));
 
             var signalled = System.nanoTime();
             server.process.destroy();

@@ -142,9 +142,10 @@ final class RedisOutage {
                 outcome.add(Figure.info("instance " + INSTANCES[x] + ", server: fewest local deliveries in a second, from 1 s before the kill to 1 s after the relays were up",
                         fewest == Long.MAX_VALUE ? 0 : fewest, ""));
                 outcome.add(Figure.exactly("instance " + INSTANCES[x] + ", server: seconds with messages to publish but no local delivery", idle, "", 0));
-                // A check on the run rather than on Strand: a driver starved of CPU sends nothing for
-                // a while, and a second without publishes says nothing about delivery.
-                outcome.add(Figure.exactly("instance " + INSTANCES[x] + ", run check: seconds of that stretch in which the driver sent the server nothing", starved, "", 0));
+                // A second without publishes says nothing about delivery: either the driver, starved of
+                // CPU, sent nothing, or the server's publisher handler did not run; the per-second
+                // series in the notes tell which.
+                outcome.add(Figure.exactly("instance " + INSTANCES[x] + ", seconds of that stretch in which the server published nothing", starved, "", 0));
                 outcome.note("instance " + INSTANCES[x] + ", per second as the server counted (messages published / local deliveries), kill at second "
                         + (killedEpoch - measuredFromEpoch) + ", relays up at second " + (upEpoch - measuredFromEpoch) + ": " + series);
             }

@@ -100,6 +100,12 @@ public final class Routes {
         return counters.wsCloseCodes();
     }
 
+    /** {@code [slow requests in flight, SSE streams opened]}: cheap enough to poll every few milliseconds. */
+    @Get("/diag/open")
+    public long[] open() {
+        return new long[] {counters.slowInFlight.sum(), counters.sseOpened.sum()};
+    }
+
     /** Per second since the epoch: {@code [messages published, local deliveries]}. */
     @Get("/diag/published")
     public Map<Long, long[]> published() {

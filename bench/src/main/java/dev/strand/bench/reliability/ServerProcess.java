@@ -95,6 +95,20 @@ final class ServerProcess implements AutoCloseable {
         return closes.path(Integer.toString(code)).asLong(0);
     }
 
+    /**
+     * Polls {@code /diag/open} every 20 ms until {@code slowInFlight} requests are in flight and
+     * {@code sseOpened} streams were opened, or {@code limit} passes; returns the last answer,
+     * {@code [slow requests in flight, SSE streams opened]}.
+     */
+    long[] awaitOpen(long slowInFlight, long sseOpened, Duration limit) throws IOException, InterruptedException {
+        var deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            var open = Outcome.JSON.readValue(DIAG.send(request("/diag/open"), HttpResponse.BodyHandlers.ofString()).body(), long[].class);
+            if ((open[0] >= slowInFlight && open[1] >= sseOpened) || System.nanoTime() > deadline) return open;
+            Thread.sleep(20);
+        }
+    }
+
     /** Per second since the epoch: {@code [messages published, local deliveries]}, from {@code /diag/published}. */
     Map<Long, long[]> published() throws IOException, InterruptedException {
         var response = DIAG.send(request("/diag/published"), HttpResponse.BodyHandlers.ofString());

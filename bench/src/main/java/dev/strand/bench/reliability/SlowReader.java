@@ -72,7 +72,9 @@ final class SlowReader {
             outcome.add(Figure.atMost("slow reader connected to closed by the server", withMillis, "ms", WITH_LIMIT.toMillis()));
             outcome.add(Figure.exactly("others' deliveries lost", without.lost() + with.lost() + withoutAfter.lost(), "", 0));
             var closeCode = slow.closeCode.get(30, TimeUnit.SECONDS);
-            outcome.add(Figure.exactly("close code the slow reader got", closeCode, "", 1013));
+            // The server queues its 1013 close frame behind the backlog and drops the connection 2 s
+            // later; a reader this slow rarely reaches the frame in time, and then reads -1.
+            outcome.add(Figure.info("close code the slow reader read (-1: dropped before it reached the close frame)", closeCode, ""));
             outcome.add(Figure.exactly("server: WebSockets closed with 1013", after.wsCloseCodes().getOrDefault(1013, 0L), "", 1));
             outcome.add(Figure.exactly("server: subscriptions after (the slow one left)", after.subscriptions(), "", opened.connections().size()));
             var heapGrowth = Leaks.mb(after.heapKb() - before.heapKb());
