@@ -24,8 +24,8 @@ final class Churn {
     private Churn() {
     }
 
-    static Outcome run(Reliability.Options options) throws Exception {
-        var outcome = Outcome.of("churn");
+    /** Runs the scenario, adding its figures to {@code outcome} as they are measured. */
+    static void run(Reliability.Options options, Outcome outcome) throws Exception {
         int cycles = options.quick() ? 3_000 : 100_000, warmup = options.quick() ? 300 : 2_000;
         outcome.params().put("cycles", cycles);
         outcome.params().put("dropped without close frame", "every third");
@@ -44,7 +44,6 @@ final class Churn {
             outcome.add(Figure.info("cycles per second", Math.round(result[0] / seconds), "/s"));
             Leaks.check(server, baseline, outcome);
         }
-        return outcome;
     }
 
     /** Runs {@code count} cycles, {@link #IN_FLIGHT} at a time; returns completed, dropped and failed. */

@@ -23,8 +23,8 @@ final class GracefulStop {
     private GracefulStop() {
     }
 
-    static Outcome run(Reliability.Options options) throws Exception {
-        var outcome = Outcome.of("graceful-stop");
+    /** Runs the scenario, adding its figures to {@code outcome} as they are measured. */
+    static void run(Reliability.Options options, Outcome outcome) throws Exception {
         int sockets = options.quick() ? 50 : 1_000, streams = options.quick() ? 50 : 1_000, requests = options.quick() ? 10 : 100;
         outcome.params().put("WebSockets", sockets);
         outcome.params().put("SSE streams", streams);
@@ -77,7 +77,6 @@ final class GracefulStop {
                 outcome.add(Figure.info("exit status", exited.exitValue(), ""));
             }
         }
-        return outcome;
     }
 
     private static long remaining(long deadline) {

@@ -36,8 +36,8 @@ final class RedisOutage {
     private RedisOutage() {
     }
 
-    static Outcome run(Reliability.Options options) throws Exception {
-        var outcome = Outcome.of("redis-outage");
+    /** Runs the scenario, adding its figures to {@code outcome} as they are measured. */
+    static void run(Reliability.Options options, Outcome outcome) throws Exception {
         int subscribers = options.quick() ? 10 : 50, rate = options.quick() ? 200 : 500;
         var warmup = Duration.ofSeconds(options.quick() ? 2 : 5);
         var before = Duration.ofSeconds(options.quick() ? 3 : 10);
@@ -193,7 +193,6 @@ final class RedisOutage {
             }
             redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        return outcome;
     }
 
     private static double percent(long part, long whole) {

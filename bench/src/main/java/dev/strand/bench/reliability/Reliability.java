@@ -40,21 +40,21 @@ public final class Reliability {
 
     public static void main(String[] args) throws Exception {
         var options = parse(args);
-        Outcome outcome;
+        // Created here, so that the figures measured before a failure still reach the report.
+        var outcome = Outcome.of(options.scenario());
         try {
-            outcome = switch (options.scenario()) {
-                case "churn" -> Churn.run(options);
-                case "slow-reader" -> SlowReader.run(options);
-                case "sse-vanish" -> SseVanish.run(options);
-                case "redis-outage" -> RedisOutage.run(options);
-                case "graceful-stop" -> GracefulStop.run(options);
+            switch (options.scenario()) {
+                case "churn" -> Churn.run(options, outcome);
+                case "slow-reader" -> SlowReader.run(options, outcome);
+                case "sse-vanish" -> SseVanish.run(options, outcome);
+                case "redis-outage" -> RedisOutage.run(options, outcome);
+                case "graceful-stop" -> GracefulStop.run(options, outcome);
                 default -> throw new IllegalArgumentException("unknown scenario " + options.scenario() + "\n" + USAGE);
-            };
+            }
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception | LinkageError e) {
             e.printStackTrace();
-            outcome = Outcome.of(options.scenario());
             outcome.note("the scenario failed before its end: " + e);
             outcome.add(Figure.exactly("scenario ran to its end", 0, "", 1));
         }

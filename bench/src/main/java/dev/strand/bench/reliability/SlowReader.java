@@ -25,8 +25,8 @@ final class SlowReader {
     private SlowReader() {
     }
 
-    static Outcome run(Reliability.Options options) throws Exception {
-        var outcome = Outcome.of("slow-reader");
+    /** Runs the scenario, adding its figures to {@code outcome} as they are measured. */
+    static void run(Reliability.Options options, Outcome outcome) throws Exception {
         int subscribers = options.quick() ? 200 : 10_000;
         var warmup = Duration.ofSeconds(options.quick() ? 2 : 10);
         var phase = Duration.ofSeconds(options.quick() ? 3 : 20);
@@ -83,7 +83,6 @@ final class SlowReader {
                     "/ " + Leaks.mb(during.rssKb()) + " / " + Leaks.mb(after.rssKb()) + " MiB"));
             slow.close();
         }
-        return outcome;
     }
 
     private static double millis(long nanos) {

@@ -56,7 +56,9 @@ final class SlowSocket implements AutoCloseable {
             throw new IOException("the upgrade was refused: " + head);
         }
         var slowSocket = new SlowSocket(socket);
-        Thread.ofVirtual().name("slow-reader").start(slowSocket::read);
+        // A platform thread: the driver's virtual threads are busy with 10,000 subscribers, and a
+        // virtual reader could wait behind them long after the server closed its connection.
+        Thread.ofPlatform().daemon().name("slow-reader").start(slowSocket::read);
         return slowSocket;
     }
 

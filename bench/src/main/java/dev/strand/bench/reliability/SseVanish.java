@@ -22,8 +22,8 @@ final class SseVanish {
     private SseVanish() {
     }
 
-    static Outcome run(Reliability.Options options) throws Exception {
-        var outcome = Outcome.of("sse-vanish");
+    /** Runs the scenario, adding its figures to {@code outcome} as they are measured. */
+    static void run(Reliability.Options options, Outcome outcome) throws Exception {
         int streams = options.quick() ? 200 : 10_000;
         var window = Duration.ofSeconds(options.quick() ? 3 : 20);
         outcome.params().put("streams", streams);
@@ -74,6 +74,5 @@ final class SseVanish {
             outcome.add(Figure.info("time after the last vanishing until every close action ran", Math.round((System.nanoTime() - closing) / 1e6), "ms"));
             Leaks.check(server, baseline, outcome);
         }
-        return outcome;
     }
 }
