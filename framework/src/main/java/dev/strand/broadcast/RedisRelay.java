@@ -29,7 +29,10 @@ import redis.clients.jedis.util.JedisURIHelper;
  * escaped), skips payloads carrying its own instance id (the hub delivered those at publish time)
  * and ignores payloads without a line break (not from a Strand hub).
  *
- * <p>Two connections, each served by a virtual thread of its own. The publisher takes messages
+ * <p>Two connections, each served by a platform (daemon) thread of its own, as is the
+ * subscriber's heartbeat: virtual threads would wait for a carrier behind the app's handlers, and a
+ * handler that never parks (a WebSocket publisher with messages waiting) would hold the relay,
+ * and its reconnecting, up for as long as it runs. The publisher takes messages
  * from a bounded outbox and sends them, pipelined in batches, in outbox order, so messages from
  * one publishing thread arrive in order everywhere. The subscriber blocks in {@code PSUBSCRIBE}.
  * Each thread reconnects with {@link Backoff} when its connection fails; while the publisher's
@@ -102,8 +105,8 @@ final class RedisRelay {
     }
 
     void start() {
-        threads.add(Thread.ofVirtual().name("strand-relay-publisher").start(this::runPublisher));
-        threads.add(Thread.ofVirtual().name("strand-relay-subscriber").start(this::runSubscriber));
+        threads.add(Thread.ofPlatform().daemon().name("strand-relay-publisher").start(this::runPublisher));
+        threads.add(Thread.ofPlatform().daemon().name("strand-relay-subscriber").start(this::runSubscriber));
     }
 
     /** Queues a message for Redis without waiting; drops it while Redis is unreachable or the outbox is full. */
@@ -126,8 +129,8 @@ final class RedisRelay {
         closed = true;
         publisherConnected = false;
         up = false;
-        // Interrupting wakes the outbox wait and the backoff sleeps; a virtual thread blocked in a
-        // socket read is woken too, and the forced disconnects make sure of it.
+        // Interrupting wakes the outbox wait and the backoff sleeps; the forced disconnects wake a
+        // thread blocked in a socket read.
         threads.forEach(Thread::interrupt);
         var listener = listening;
         if (listener != null) listener.stop();
@@ -279,7 +282,7 @@ final class RedisRelay {
             listening = this;
             // close() may have run before listening was set, and then cannot stop this heartbeat
             if (closed) return;
-            heartbeatThread = Thread.ofVirtual().name("strand-relay-heartbeat").start(this::beat);
+            heartbeatThread = Thread.ofPlatform().daemon().name("strand-relay-heartbeat").start(this::beat);
             proven(Link.SUBSCRIBER);
         }
 

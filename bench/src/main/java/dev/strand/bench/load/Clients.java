@@ -22,7 +22,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * outstanding send" rule, and a {@link SpreadConnector} binds each socket to a source address of
  * its own, which the JDK client only does per {@code HttpClient}.
  */
-record Clients(HttpClient http, WebSocketClient ws) implements AutoCloseable {
+public record Clients(HttpClient http, WebSocketClient ws) implements AutoCloseable {
 
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -31,7 +31,7 @@ record Clients(HttpClient http, WebSocketClient ws) implements AutoCloseable {
      * Starts clients that may hold {@code maxConnections} connections to one server, spread over
      * {@code sources} source addresses.
      */
-    static Clients start(int maxConnections, int sources) throws Exception {
+    public static Clients start(int maxConnections, int sources) throws Exception {
         var connector = new SpreadConnector(sources);
         connector.setSelectors(1);
         connector.setConnectTimeout(Duration.ofSeconds(10));

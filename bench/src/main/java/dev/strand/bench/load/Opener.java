@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * backlog overflows (an overflow costs a 1 s SYN retry and would make the slowest acceptor look
  * slower still).
  */
-final class Opener {
+public final class Opener {
 
     /** Handshakes in progress at once. */
     static final int IN_FLIGHT = 64;
@@ -28,19 +28,19 @@ final class Opener {
 
     /** Starts connecting number {@code index}; the future completes when it is open. */
     @FunctionalInterface
-    interface Connect<T> {
+    public interface Connect<T> {
         CompletableFuture<T> start(int index) throws Exception;
     }
 
     /** What {@link #open} got: the connections that opened, how many failed, and how long it took. */
-    record Opened<T>(List<T> connections, int failed, Duration took) {
+    public record Opened<T>(List<T> connections, int failed, Duration took) {
     }
 
     /**
      * Calls {@code connect} for 0 to {@code count - 1} and waits for each future, at most
      * {@link #HANDSHAKE_TIMEOUT} apiece.
      */
-    static <T> Opened<T> open(int count, Connect<T> connect) throws InterruptedException {
+    public static <T> Opened<T> open(int count, Connect<T> connect) throws InterruptedException {
         var started = System.nanoTime();
         var permits = new Semaphore(IN_FLIGHT);
         List<T> opened = Collections.synchronizedList(new ArrayList<>(count));

@@ -14,10 +14,10 @@ import java.util.List;
  * @param kernel    the Linux release
  * @param jdk       vendor and version of the JDK the JVM servers and the load client ran on
  */
-record Machine(int cpus, String cpuModel, long memoryMib, String kernel, String jdk) {
+public record Machine(int cpus, String cpuModel, long memoryMib, String kernel, String jdk) {
 
     /** Describes this machine. */
-    static Machine describe() throws IOException {
+    public static Machine describe() throws IOException {
         List<String> cpuinfo = Files.readAllLines(Path.of("/proc/cpuinfo"));
         var cpus = (int) cpuinfo.stream().filter(line -> line.startsWith("processor")).count();
         var model = cpuinfo.stream().filter(line -> line.startsWith("model name")).findFirst()

@@ -10,6 +10,8 @@ import dev.strand.broadcast.Hub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +136,38 @@ class RedisRelayTest {
         assertEquals(message("after"), onOne.receive(WAIT));
         two.publish("room", "back the other way");
         assertEquals(message("back the other way"), onOne.receive(WAIT));
+    }
+
+    /**
+     * Found by the reliability suite's Redis scenario (bench/run reliability): on a server whose
+     * virtual threads had all their carriers busy (a WebSocket publisher with messages waiting
+     * never parks), the relay's threads, virtual too, waited behind it, and for tens of seconds
+     * nothing crossed to the other instance and a restarted Redis was not reconnected to.
+     */
+    @Test
+    void theRelayGoesOnWhileEveryCarrierOfVirtualThreadsIsBusy() throws Exception {
+        var one = hub("one");
+        var two = hub("two");
+        awaitRelay(one, two);
+        var onTwo = two.subscribe("room");
+        int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
+        var spinning = new CountDownLatch(carriers);
+        var stop = new AtomicBoolean();
+        var busy = new ArrayList<Thread>();
+        try {
+            for (int i = 0; i < carriers; i++) {
+                busy.add(Thread.ofVirtual().start(() -> {
+                    spinning.countDown();
+                    while (!stop.get()) Thread.onSpinWait(); // holds its carrier: a virtual thread is never preempted
+                }));
+            }
+            spinning.await();
+            one.publish("room", "while busy");
+            assertEquals(message("while busy"), onTwo.receive(WAIT));
+        } finally {
+            stop.set(true);
+            for (var thread : busy) thread.join();
+        }
     }
 
     @Test
