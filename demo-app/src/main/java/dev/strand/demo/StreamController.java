@@ -33,7 +33,7 @@ public final class StreamController {
         try (var quotes = market.watch()) {
             ctx.onClose(quotes::close);
             for (Delivery d; (d = quotes.receive()) != null; ) {
-                if (d instanceof Delivery.Message(var quote)) ctx.sendEvent(SseEvent.data(quote).event("quote"));
+                if (d instanceof Delivery.Message(var quote, var id)) ctx.sendEvent(SseEvent.data(quote).event("quote"));
             }
         }
     }
