@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A broadcast hub: named topics (rooms) that many publishers send text messages to and many
@@ -58,6 +60,7 @@ import java.util.function.BiConsumer;
  * <p>All methods are safe from any thread.
  */
 public final class Hub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     /** Default per-subscriber buffer: room for a burst without holding much for idle subscribers. */
     public static final int DEFAULT_CAPACITY = 256;
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
@@ -68,6 +71,7 @@ public final class Hub implements AutoCloseable {
     /** In-process histories by topic; without Redis only. An empty one is swept away. */
     private final ConcurrentHashMap<String, History> histories = new ConcurrentHashMap<>();
     private final RedisRelay relay;
+    private final Presence presence;
     private final Thread sweeper;
     private volatile boolean closed;
 
@@ -75,7 +79,8 @@ public final class Hub implements AutoCloseable {
         this.defaultCapacity = b.capacity;
         this.historyRules = List.copyOf(b.historyRules);
         this.relay = b.redisUrl == null ? null
-                : new RedisRelay(b.redisUrl, b.channelPrefix, b.instanceId, b.heartbeat, (topic, text) -> deliver(topic, text, null));
+                : new RedisRelay(b.redisUrl, b.channelPrefix, b.instanceId, b.heartbeat, new FromRelay(), this::presence);
+        this.presence = new Presence(b.instanceId, relay == null ? null : relay::announce);
         if (relay != null) relay.start();
         this.sweeper = relay == null && !historyRules.isEmpty() ? Thread.ofVirtual().name("strand-history-sweeper").start(this::sweepHistories) : null;
     }
@@ -139,6 +144,7 @@ public final class Hub implements AutoCloseable {
         Objects.requireNonNull(message, "message");
         if (closed) return 0;
         var rule = historyRule(topic);
+        if (rule != null && relay != null) return relay.append(topic, message, rule) ? subscriberCount(topic) : 0;
         if (rule != null) return record(topic, message, except, rule);
         int delivered = deliver(topic, message, except);
         if (relay != null) relay.publish(topic, message);
@@ -198,14 +204,31 @@ public final class Hub implements AutoCloseable {
         if (after != null && rule == null) throw new IllegalArgumentException("topic " + topic + " keeps no history to resume from; name it in Hub.Builder.history");
         var subscription = new Subscription(topic, capacity, this, sink);
         if (rule == null || after == null) return join(subscription);
+        if (relay != null) return resumeFromStream(join(subscription), after, rule);
         var history = lockedHistory(topic, rule);
         try {
             var replay = history.after(after, System.currentTimeMillis());
-            subscription.resume(replay.gap(), replay.messages());
+            subscription.resume(replay.gap(), replay.messages(), after);
             return join(subscription);
         } finally {
             history.lock.unlock();
         }
+    }
+
+    /**
+     * Resumes a subscription already taking live messages from the topic's Redis Stream; the
+     * subscription skips the live ones the replay holds. When Redis cannot be read, a gap.
+     */
+    private Subscription resumeFromStream(Subscription subscription, MessageId after, HistoryRule rule) {
+        History.Replay replay;
+        try {
+            replay = relay.replay(subscription.topic(), after, rule.count());
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the history of topic {} from Redis; the subscriber is told of a gap: {}", subscription.topic(), e.toString());
+            replay = new History.Replay(true, List.of());
+        }
+        subscription.resume(replay.gap(), replay.messages(), after);
+        return subscription;
     }
 
     private Subscription join(Subscription subscription) {
@@ -363,6 +386,16 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
+     * Who is in each topic, on every instance: track connections, list members, watch joins and
+     * leaves. With Redis, across instances; see {@link Presence} for the bounds.
+     *
+     * @return this hub's presence
+     */
+    public Presence presence() {
+        return presence;
+    }
+
+    /**
      * Whether messages currently reach other instances: {@code true} once both Redis connections
      * (publishing and subscribed) have answered since the last failure of either; {@code false}
      * during an outage, before the relay first connects, after {@link #close()}, and always for
@@ -386,6 +419,7 @@ public final class Hub implements AutoCloseable {
         for (var topic : topics.values()) {
             for (var subscription : topic.subscribers()) subscription.close();
         }
+        presence.close();
         if (relay != null) relay.close();
         if (sweeper != null) sweeper.interrupt();
     }
@@ -458,6 +492,30 @@ public final class Hub implements AutoCloseable {
             if (rule.covers(topic)) return rule;
         }
         return null;
+    }
+
+    /** What the Redis relay hands over, on its subscriber thread. */
+    private final class FromRelay implements RedisRelay.Receiver {
+        @Override
+        public void deliver(String topic, String message, MessageId id) {
+            if (id == null) {
+                Hub.this.deliver(topic, message, null);
+                return;
+            }
+            var t = topics.get(topic);
+            if (t != null && t.firstDelivery(id)) Hub.this.deliver(topic, new Delivery.Message(message, id), null);
+        }
+
+        /** Catches each topic with a history up on what its stream got while the subscription was down. */
+        @Override
+        public void subscribed() {
+            for (var entry : topics.entrySet()) {
+                var rule = historyRule(entry.getKey());
+                var last = entry.getValue().lastDelivered();
+                if (rule == null || last == null) continue;
+                for (var m : relay.after(entry.getKey(), last, rule.count())) deliver(entry.getKey(), m.text(), m.id());
+            }
+        }
     }
 
     /** Removes a closed subscription from its topic, and the topic when it was the last. */

@@ -209,9 +209,11 @@ public final class Subscription implements AutoCloseable {
 
     /**
      * Sets what to hand over before the live messages: a gap notice if {@code gap}, then
-     * {@code messages} in order. Live messages up to the last of them are skipped as replayed.
+     * {@code messages} in order. Live messages up to the last of them (or up to {@code after},
+     * which the reader has, when there are none) are skipped: they arrived while the history was
+     * read.
      */
-    void resume(boolean gap, List<Delivery.Message> messages) {
+    void resume(boolean gap, List<Delivery.Message> messages, MessageId after) {
         lock.lock();
         try {
             if (closed) return;
@@ -219,6 +221,8 @@ public final class Subscription implements AutoCloseable {
             if (!messages.isEmpty()) {
                 replay = new ArrayDeque<>(messages);
                 replayed = messages.getLast().id();
+            } else if (!gap) {
+                replayed = after;
             }
             if (gap || replay != null) readable.signal();
         } finally {
