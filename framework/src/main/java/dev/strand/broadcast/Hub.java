@@ -204,7 +204,7 @@ public final class Hub implements AutoCloseable {
         if (after != null && rule == null) throw new IllegalArgumentException("topic " + topic + " keeps no history to resume from; name it in Hub.Builder.history");
         var subscription = new Subscription(topic, capacity, this, sink);
         if (rule == null || after == null) return join(subscription);
-        if (relay != null) return resumeFromStream(join(subscription), after, rule);
+        if (relay != null) return resumeFromStream(join(subscription), after);
         var history = lockedHistory(topic, rule);
         try {
             var replay = history.after(after, System.currentTimeMillis());
@@ -219,10 +219,10 @@ public final class Hub implements AutoCloseable {
      * Resumes a subscription already taking live messages from the topic's Redis Stream; the
      * subscription skips the live ones the replay holds. When Redis cannot be read, a gap.
      */
-    private Subscription resumeFromStream(Subscription subscription, MessageId after, HistoryRule rule) {
+    private Subscription resumeFromStream(Subscription subscription, MessageId after) {
         History.Replay replay;
         try {
-            replay = relay.replay(subscription.topic(), after, rule.count());
+            replay = relay.replay(subscription.topic(), after);
         } catch (RuntimeException e) {
             LOG.warn("could not read the history of topic {} from Redis; the subscriber is told of a gap: {}", subscription.topic(), e.toString());
             replay = new History.Replay(true, List.of());
@@ -513,7 +513,7 @@ public final class Hub implements AutoCloseable {
                 var rule = historyRule(entry.getKey());
                 var last = entry.getValue().lastDelivered();
                 if (rule == null || last == null) continue;
-                for (var m : relay.after(entry.getKey(), last, rule.count())) deliver(entry.getKey(), m.text(), m.id());
+                for (var m : relay.after(entry.getKey(), last)) deliver(entry.getKey(), m.text(), m.id());
             }
         }
     }

@@ -198,22 +198,24 @@ final class RedisRelay {
      *
      * @throws JedisException when Redis cannot be read
      */
-    History.Replay replay(String topic, MessageId after, int count) {
+    History.Replay replay(String topic, MessageId after) {
         var key = streamKey(topic);
         var from = new StreamEntryID(after.millis(), after.sequence());
+        // the stream itself is bounded (the count, plus at most one of Redis's nodes, as trimming
+        // is approximate), so reading all of it is too
         try (var jedis = readers.getResource(); var pipeline = jedis.pipelined()) {
             var found = pipeline.xrange(key, from, from, 1);
-            var following = pipeline.xrange(key, "(" + after, "+", count);
-            var all = pipeline.xrange(key, "-", "+", count);
+            var following = pipeline.xrange(key, "(" + after, "+");
+            var all = pipeline.xrange(key, "-", "+");
             pipeline.sync();
             return found.get().isEmpty() ? new History.Replay(true, messages(all.get())) : new History.Replay(false, messages(following.get()));
         }
     }
 
-    /** What a topic's stream holds after {@code after}, up to {@code count} entries; for catching up after a reconnect. */
-    List<Delivery.Message> after(String topic, MessageId after, int count) {
+    /** What a topic's stream holds after {@code after}; for catching up after a reconnect. */
+    List<Delivery.Message> after(String topic, MessageId after) {
         try (var jedis = readers.getResource()) {
-            return messages(jedis.xrange(streamKey(topic), "(" + after, "+", count));
+            return messages(jedis.xrange(streamKey(topic), "(" + after, "+"));
         }
     }
 
