@@ -316,11 +316,13 @@ public final class Hub implements AutoCloseable {
      * Streams a topic to an {@code @Sse} connection until either ends, resuming after
      * {@code after}: each message goes out as an event whose {@code id:} is its
      * {@link MessageId}, so a reconnecting browser's {@code Last-Event-ID} names where to resume.
-     * Bind {@code after} from that header to have a malformed one refused with 400 before the
-     * stream starts:
+     * A handler parameter of type {@code MessageId} without annotation is that resume point
+     * ({@link Context#resumeFrom()}: the header, or the {@code lastEventId} query parameter that
+     * {@code /strand.js} sends when it opens a new stream), and a malformed one is refused with
+     * 400 before the stream starts:
      * {@snippet :
      * @Sse("/sse/ticker")
-     * void ticker(Context ctx, @Header("Last-Event-ID") MessageId after) throws InterruptedException {
+     * void ticker(Context ctx, MessageId after) throws InterruptedException {
      *     hub.stream(ctx, "ticker", after);
      * }
      * }

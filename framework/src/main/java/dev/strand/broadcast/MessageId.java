@@ -29,8 +29,9 @@ public record MessageId(long millis, long sequence) implements Comparable<Messag
 
     /**
      * Reads an id from its text form, as sent in an SSE {@code id:} field or handed back as
-     * {@code Last-Event-ID}. The name lets Strand bind it to a handler parameter, such as
-     * {@code @Header("Last-Event-ID") MessageId from}, refusing a malformed one with 400.
+     * {@code Last-Event-ID}. A handler parameter {@code MessageId after} without annotation is
+     * bound to the client's resume point ({@link dev.strand.Context#resumeFrom()}), and
+     * {@code @Header}/{@code @QueryParam} ones to what they name; a malformed one is refused with 400.
      *
      * @param text {@code <milliseconds>-<sequence>}, decimal
      * @return the id

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strand.Context;
 import dev.strand.Strand;
-import dev.strand.annotation.Header;
 import dev.strand.annotation.PathParam;
 import dev.strand.annotation.Sse;
 import dev.strand.annotation.Ws;
@@ -26,7 +25,7 @@ class ResumeTest {
 
     public static final class Feeds {
         @Sse("/sse/{name}")
-        public void sse(Context ctx, @PathParam String name, @Header("Last-Event-ID") MessageId after) throws InterruptedException {
+        public void sse(Context ctx, @PathParam String name, MessageId after) throws InterruptedException {
             HUB.stream(ctx, "feed:" + name, after);
         }
 
@@ -73,6 +72,20 @@ class ResumeTest {
     }
 
     @Test
+    void aNewStreamResumesFromTheLastEventIdQueryParameterAsStrandJsSendsIt(TestClient client) throws Exception {
+        HUB.publish("feed:q", "one");
+        String first;
+        try (var stream = client.sse("/sse/q?lastEventId=1-0")) {
+            assertEquals("gap", stream.next().event());
+            first = stream.next().id();
+        }
+        HUB.publish("feed:q", "two");
+        try (var stream = client.sse("/sse/q?lastEventId=" + first)) {
+            assertEquals("two", stream.next().data());
+        }
+    }
+
+    @Test
     void anEventSourceAwayTooLongIsToldOfTheGapThenGetsTheHistory(TestClient client) throws Exception {
         try (var stream = client.sse("/sse/b", "Last-Event-ID", "1-0")) {
             var gap = stream.next();
@@ -88,6 +101,10 @@ class ResumeTest {
         try (var stream = client.sse("/sse/c", "Last-Event-ID", "everything")) {
             assertEquals(400, stream.status());
             assertTrue(stream.refusalBody().contains("Last-Event-ID"), stream.refusalBody());
+        }
+        try (var stream = client.sse("/sse/c?lastEventId=1-2-3")) {
+            assertEquals(400, stream.status());
+            assertTrue(stream.refusalBody().contains("lastEventId"), stream.refusalBody());
             assertTrue(stream.refusalBody().contains("message id"), stream.refusalBody());
         }
         assertEquals(0, HUB.subscriberCount("feed:c"));
