@@ -4,7 +4,7 @@ import dev.strand.Context;
 import dev.strand.annotation.QueryParam;
 import dev.strand.annotation.Sse;
 import dev.strand.annotation.Use;
-import dev.strand.broadcast.Delivery;
+import dev.strand.broadcast.MessageId;
 import dev.strand.sse.SseEvent;
 import java.util.Map;
 
@@ -27,15 +27,13 @@ public final class StreamController {
         }
     }
 
-    /** A never-ending feed of quotes, one JSON event per symbol every half second. */
+    /**
+     * A never-ending feed of quotes, one JSON event per symbol every half second, each with its
+     * id; a reconnect resumes after {@code Last-Event-ID} (or strand.js's {@code lastEventId}).
+     */
     @Sse("/sse/stocks")
-    public void stocks(Context ctx) throws InterruptedException {
-        try (var quotes = market.watch()) {
-            ctx.onClose(quotes::close);
-            for (Delivery d; (d = quotes.receive()) != null; ) {
-                if (d instanceof Delivery.Message(var quote, var id)) ctx.sendEvent(SseEvent.data(quote).event("quote"));
-            }
-        }
+    public void stocks(Context ctx, MessageId after) throws InterruptedException {
+        market.stream(ctx, after);
     }
 
     /** Behind the demo auth: greets the user, then keeps the stream open with heartbeats until the client leaves. */

@@ -60,6 +60,11 @@ class BrowserTest {
     }
 
     @Test
+    void pagesCutOffOrNavigatedAwayGetTheMissedMessagesInOrderOnce() throws Exception {
+        BrowserScenario.run("recovery");
+    }
+
+    @Test
     void everyPageFitsAWideAndANarrowWindow() throws Exception {
         BrowserScenario.run("layout");
     }

@@ -2,11 +2,15 @@ package dev.strand.demo;
 
 import dev.strand.test.RedisServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.strand.broadcast.Hub;
+import dev.strand.broadcast.MessageId;
 import dev.strand.test.StrandTest;
+import dev.strand.test.StrandTest.TestApp;
 import java.time.Duration;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Two demo instances sharing a real Redis share their chat rooms. */
@@ -14,27 +18,77 @@ class ChatAcrossInstancesTest {
     private static final Duration RELAY_TIMEOUT = Duration.ofSeconds(10);
 
     @Test
-    void aChatMessageFromAClientOnOneInstanceReachesAClientOnTheOther() throws Exception {
+    void aChatMessageFromAClientOnOneInstanceReachesAClientOnTheOtherAndBothListTheSameMembers() throws Exception {
         try (var redis = RedisServer.start();
-             var hubA = Hub.redis(redis.url());
-             var hubB = Hub.redis(redis.url());
+             var hubA = DemoApp.rooms(redis.url());
+             var hubB = DemoApp.rooms(redis.url());
              var a = StrandTest.start(DemoApp.app(hubA));
              var b = StrandTest.start(DemoApp.app(hubB))) {
             awaitRelay(hubA);
             awaitRelay(hubB);
             try (var ada = a.client().ws("/ws/chat/across?name=ada")) {
                 assertEquals("{\"type\":\"join\",\"user\":\"ada\",\"count\":1}", ada.receiveText());
+                awaitMembers(b, "[\"ada\"]");
                 try (var bob = b.client().ws("/ws/chat/across?name=bob")) {
-                    // Counts are per instance: bob is alone on his.
-                    assertEquals("{\"type\":\"join\",\"user\":\"bob\",\"count\":1}", bob.receiveText());
-                    assertEquals("{\"type\":\"join\",\"user\":\"bob\",\"count\":1}", ada.receiveText());
+                    // Counts are the room's, on every instance.
+                    assertEquals("{\"type\":\"join\",\"user\":\"bob\",\"count\":2}", bob.receiveText());
+                    assertEquals("{\"type\":\"join\",\"user\":\"bob\",\"count\":2}", ada.receiveText());
+                    awaitMembers(a, "[\"ada\",\"bob\"]");
+                    awaitMembers(b, "[\"ada\",\"bob\"]");
 
                     ada.send("hello from a");
                     assertEquals("{\"type\":\"chat\",\"user\":\"ada\",\"text\":\"hello from a\"}", bob.receiveText());
                     assertEquals("{\"type\":\"chat\",\"user\":\"ada\",\"text\":\"hello from a\"}", ada.receiveText());
                 }
-                assertEquals("{\"type\":\"leave\",\"user\":\"bob\",\"count\":0}", ada.receiveText());
+                assertEquals("{\"type\":\"leave\",\"user\":\"bob\",\"count\":1}", ada.receiveText());
+                awaitMembers(a, "[\"ada\"]");
             }
+        }
+    }
+
+    @Test
+    void aMemberWhoDropsFromOneInstanceGetsWhatWasSaidMeanwhileOnTheOther() throws Exception {
+        try (var redis = RedisServer.start();
+             var hubA = DemoApp.rooms(redis.url());
+             var hubB = DemoApp.rooms(redis.url());
+             var a = StrandTest.start(DemoApp.app(hubA));
+             var b = StrandTest.start(DemoApp.app(hubB))) {
+            awaitRelay(hubA);
+            awaitRelay(hubB);
+            String lastId;
+            try (var ada = a.client().ws("/ws/chat/resume?name=ada&lastEventId=")) {
+                var join = ada.receiveText();
+                assertTrue(join.startsWith("\u001e"), join);
+                lastId = join.substring(1, join.indexOf('\n'));
+            }
+            try (var bob = b.client().ws("/ws/chat/resume?name=bob")) {
+                bob.receiveText();
+                bob.send("while you were away");
+                assertTrue(bob.receiveText().contains("while you were away"));
+            }
+            try (var ada = b.client().ws("/ws/chat/resume?name=ada&lastEventId=" + lastId)) {
+                // what was said while ada was away, then (live) her own join: each once, in id order
+                var missed = new ArrayList<String>();
+                var previous = MessageId.valueOf(lastId);
+                while (missed.isEmpty() || !missed.getLast().startsWith("{\"type\":\"join\",\"user\":\"ada\"")) {
+                    var frame = ada.receiveText();
+                    var id = MessageId.valueOf(frame.substring(1, frame.indexOf('\n')));
+                    assertTrue(id.compareTo(previous) > 0, id + " after " + previous);
+                    previous = id;
+                    missed.add(frame.substring(frame.indexOf('\n') + 1));
+                }
+                assertEquals(1, missed.stream().filter(m -> m.equals("{\"type\":\"chat\",\"user\":\"bob\",\"text\":\"while you were away\"}")).count(), missed.toString());
+                assertTrue(missed.contains("{\"type\":\"join\",\"user\":\"bob\",\"count\":1}") || missed.contains("{\"type\":\"join\",\"user\":\"bob\",\"count\":2}"), missed.toString());
+            }
+        }
+    }
+
+    /** Waits until the instance lists exactly these members (JSON array) in the room. */
+    private static void awaitMembers(TestApp server, String users) throws InterruptedException {
+        long deadline = System.nanoTime() + RELAY_TIMEOUT.toNanos();
+        while (!server.client().get("/api/chat/" + "across").body().contains("\"users\":" + users)) {
+            if (System.nanoTime() - deadline > 0) fail("the room did not list " + users + " within " + RELAY_TIMEOUT);
+            Thread.sleep(20);
         }
     }
 
