@@ -48,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * unreachable (or while more than 16,384 wait to go out) reaches local subscribers only. It
  * reconnects by itself, 100 ms doubling up to 5 s between attempts, and logs one WARN when an
  * outage starts and one INFO when it ends. The relay needs {@code redis.clients:jedis} on the
- * class path.
+ * class path. A topic with a history goes through a Redis Stream instead: every instance, this
+ * one included, delivers its messages from Redis in the stream's order with the stream's ids,
+ * and catches up from the stream after its subscription to Redis comes back; a message
+ * published while Redis is unreachable reaches no one.
  *
  * <p><b>History and resuming.</b> Topics named in {@link Builder#history} keep their recent
  * messages, each with a {@link MessageId} ordered within the topic. A subscriber can resume after
@@ -136,8 +139,11 @@ public final class Hub implements AutoCloseable {
      *
      * @param topic   the topic (room) name
      * @param message the text every other subscriber gets
-     * @param except a subscription to skip, or {@code null}
-     * @return how many subscribers on this instance it was buffered or sent for
+     * @param except a subscription to skip, or {@code null}; on a topic with a history in Redis,
+     *               where every instance delivers from Redis, it is not skipped
+     * @return how many subscribers on this instance it was buffered or sent for; on a topic with
+     *         a history in Redis, how many there are now (it reaches them from Redis), or 0 when
+     *         it was dropped because Redis is unreachable
      */
     public int publish(String topic, String message, Subscription except) {
         Objects.requireNonNull(topic, "topic");
