@@ -193,8 +193,9 @@ final class RedisRelay {
 
     /**
      * What a topic's stream holds after {@code after}, in one round trip on a reader connection;
-     * a gap with the whole stream when {@code after} is not in it. Blocks for the round trip (at
-     * most the 2 s socket timeout, plus up to 2 s waiting for a free reader).
+     * a gap with the whole stream (a second round trip) when {@code after} is not in it. Blocks
+     * for the round trips (each at most the 2 s socket timeout), plus up to 2 s waiting for a
+     * free reader.
      *
      * @throws JedisException when Redis cannot be read
      */
@@ -203,12 +204,18 @@ final class RedisRelay {
         var from = new StreamEntryID(after.millis(), after.sequence());
         // the stream itself is bounded (the count, plus at most one of Redis's nodes, as trimming
         // is approximate), so reading all of it is too
-        try (var jedis = readers.getResource(); var pipeline = jedis.pipelined()) {
-            var found = pipeline.xrange(key, from, from, 1);
-            var following = pipeline.xrange(key, "(" + after, "+");
-            var all = pipeline.xrange(key, "-", "+");
-            pipeline.sync();
-            return found.get().isEmpty() ? new History.Replay(true, messages(all.get())) : new History.Replay(false, messages(following.get()));
+        try (var jedis = readers.getResource()) {
+            List<StreamEntry> found;
+            List<StreamEntry> following;
+            try (var pipeline = jedis.pipelined()) {
+                var foundReply = pipeline.xrange(key, from, from, 1);
+                var followingReply = pipeline.xrange(key, "(" + after, "+");
+                pipeline.sync();
+                found = foundReply.get();
+                following = followingReply.get();
+            }
+            // a gap, rare, costs a second round trip for the whole stream
+            return found.isEmpty() ? new History.Replay(true, messages(jedis.xrange(key, "-", "+"))) : new History.Replay(false, messages(following));
         }
     }
 
