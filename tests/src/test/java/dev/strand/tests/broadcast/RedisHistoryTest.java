@@ -9,11 +9,9 @@ import dev.strand.broadcast.Delivery;
 import dev.strand.broadcast.Hub;
 import dev.strand.broadcast.MessageId;
 import dev.strand.broadcast.Subscription;
-import dev.strand.test.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -23,28 +21,20 @@ import org.junit.jupiter.api.Test;
 /** Topics with history across instances: Redis Streams give the ids and the order; resuming works on any instance. */
 class RedisHistoryTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Duration RECONNECT = Duration.ofSeconds(20);
-
-    private RedisServer redis;
-    private final List<Hub> hubs = new ArrayList<>();
+    private RedisHubs cluster;
 
     @BeforeEach
     void startRedis() throws Exception {
-        redis = RedisServer.start();
+        cluster = RedisHubs.start();
     }
 
     @AfterEach
     void stopAll() throws Exception {
-        hubs.forEach(Hub::close);
-        redis.close();
+        cluster.close();
     }
 
     private Hub hub(String instanceId, int historyCount) throws InterruptedException {
-        var hub = Hub.builder().redis(redis.url()).instanceId(instanceId).heartbeat(Duration.ofMillis(500))
-                .history("room:*", historyCount, Duration.ofMinutes(5)).capacity(10_000).build();
-        hubs.add(hub);
-        Await.until("the relay is up", RECONNECT, hub::relayUp);
-        return hub;
+        return cluster.hub(instanceId, b -> b.history("room:*", historyCount, Duration.ofMinutes(5)).capacity(10_000));
     }
 
     private static Delivery.Message message(Subscription s) throws InterruptedException {
@@ -144,9 +134,9 @@ class RedisHistoryTest {
         one.publish("room:d", "before");
         var before = message(onTwo);
 
-        redis.kill();
-        redis.restart();
-        Await.until("both relays are back", RECONNECT, () -> one.relayUp() && two.relayUp());
+        cluster.redis().kill();
+        cluster.redis().restart();
+        Await.until("both relays are back", RedisHubs.RECONNECT, () -> one.relayUp() && two.relayUp());
         one.publish("room:d", "after");
         var after = message(onTwo);
         assertEquals("after", after.text());
@@ -167,7 +157,7 @@ class RedisHistoryTest {
         assertEquals("first", message(onTwo).text());
 
         // cut every subscribed connection; the publishing ones stay, so messages go on into the stream
-        redis.dropSubscribers();
+        cluster.redis().dropSubscribers();
         for (int i = 0; i < 20; i++) one.publish("room:e", "m" + i);
         for (int i = 0; i < 20; i++) assertEquals("m" + i, message(onTwo).text());
     }

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strand.broadcast.Hub;
 import dev.strand.broadcast.Presence;
 import dev.strand.broadcast.PresenceChange;
-import dev.strand.test.RedisServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,29 +22,23 @@ import org.junit.jupiter.api.Test;
 /** Presence across instances through a real redis-server: joins and leaves, an instance killed, Redis restarted. */
 class RedisPresenceTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Duration RECONNECT = Duration.ofSeconds(20);
     /** The documented bound for a dead instance's members to leave, with room for a busy machine. */
     private static final Duration DEAD_INSTANCE = Duration.ofMillis(Presence.TIMEOUT_MILLIS + Presence.HEARTBEAT_MILLIS).plusSeconds(5);
 
-    private RedisServer redis;
-    private final List<Hub> hubs = new ArrayList<>();
+    private RedisHubs cluster;
 
     @BeforeEach
     void startRedis() throws Exception {
-        redis = RedisServer.start();
+        cluster = RedisHubs.start();
     }
 
     @AfterEach
     void stopAll() throws Exception {
-        hubs.forEach(Hub::close);
-        redis.close();
+        cluster.close();
     }
 
     private Hub hub(String instanceId) throws InterruptedException {
-        var hub = Hub.builder().redis(redis.url()).instanceId(instanceId).heartbeat(Duration.ofMillis(500)).build();
-        hubs.add(hub);
-        Await.until("the relay is up", RECONNECT, hub::relayUp);
-        return hub;
+        return cluster.hub(instanceId, b -> b);
     }
 
     private static void awaitMembers(Hub hub, String topic, Set<String> keys, Duration within) throws InterruptedException {
@@ -84,7 +76,7 @@ class RedisPresenceTest {
         var one = hub("one");
         var java = ProcessHandle.current().info().command().orElseThrow();
         var process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), PresenceInstance.class.getName(),
-                redis.url(), "doomed", "room", "zed").redirectErrorStream(true).start();
+                cluster.redis().url(), "doomed", "room", "zed").redirectErrorStream(true).start();
         try {
             var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             for (String line; (line = out.readLine()) != null && !line.equals("ready"); ) {
@@ -113,15 +105,15 @@ class RedisPresenceTest {
         awaitMembers(one, "room", Set.of("ada", "bob"), WAIT);
         awaitMembers(two, "room", Set.of("ada", "bob"), WAIT);
 
-        redis.kill();
+        cluster.redis().kill();
         // during the outage each sees its own members only, once the others time out
         awaitMembers(two, "room", Set.of("bob"), DEAD_INSTANCE);
         ada.close();
         one.presence().track("room", "cy", "{}");
-        redis.restart();
+        cluster.redis().restart();
 
-        awaitMembers(two, "room", Set.of("bob", "cy"), RECONNECT);
-        awaitMembers(one, "room", Set.of("bob", "cy"), RECONNECT);
+        awaitMembers(two, "room", Set.of("bob", "cy"), RedisHubs.RECONNECT);
+        awaitMembers(one, "room", Set.of("bob", "cy"), RedisHubs.RECONNECT);
         assertEquals(Map.of("bob", "{}", "cy", "{}"), two.presence().members("room"));
     }
 
@@ -133,8 +125,8 @@ class RedisPresenceTest {
         awaitMembers(two, "room", Set.of("ada"), WAIT);
 
         // the leave is published while the subscribers are cut off, and so is missed by two
-        redis.dropSubscribers();
+        cluster.redis().dropSubscribers();
         ada.close();
-        awaitMembers(two, "room", Set.of(), RECONNECT);
+        awaitMembers(two, "room", Set.of(), RedisHubs.RECONNECT);
     }
 }
