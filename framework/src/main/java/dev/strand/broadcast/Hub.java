@@ -185,7 +185,8 @@ public final class Hub implements AutoCloseable {
      * receives the messages the history holds after that id, then the live ones, each once and
      * in id order. When {@code after} is no longer in the history (or is from elsewhere), it
      * first receives a {@link Delivery.Gap}, then the whole history, then the live messages.
-     * Reads the history before it returns: in one process at once, with Redis in one round trip.
+     * Reads the history before it returns: in one process at once, with Redis in one round trip
+     * (two for a gap); when Redis cannot be read, the subscription gets a gap and the live messages.
      *
      * @param topic the topic (room) name
      * @param after the id of the last message the subscriber has; {@code null} for the live messages only

@@ -166,13 +166,21 @@ public final class Presence {
      * @param listener gets each {@link PresenceChange}
      * @return closes to stop watching
      */
-    public AutoCloseable watch(String topic, Consumer<PresenceChange> listener) {
+    public Watching watch(String topic, Consumer<PresenceChange> listener) {
         Objects.requireNonNull(listener, "listener");
         watchers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(listener);
         return () -> watchers.computeIfPresent(topic, (t, list) -> {
             list.remove(listener);
             return list.isEmpty() ? null : list;
         });
+    }
+
+    /** A watcher of one topic; closing it stops the calls. */
+    @FunctionalInterface
+    public interface Watching extends AutoCloseable {
+        /** Stops watching; safe to call more than once. */
+        @Override
+        void close();
     }
 
     /** One tracked connection; closing it untracks it, once. */

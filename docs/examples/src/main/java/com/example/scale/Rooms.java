@@ -33,7 +33,6 @@ public final class Rooms {
     }
     // #endregion hub
 
-    // #region rooms
     /** A member's socket: hears the room, from where it left off if the client says so. */
     @Ws("/rooms/{room}")
     public void join(Context ctx, @PathParam String room, @QueryParam String name) {
@@ -56,5 +55,4 @@ public final class Rooms {
     public void events(Context ctx, @PathParam String room, MessageId after) throws InterruptedException {
         hub.stream(ctx, "room:" + room, after);        // a malformed Last-Event-ID was refused with 400
     }
-    // #endregion rooms
 }
