@@ -93,6 +93,9 @@
     socket = Strand.socket('/ws/chat/' + encodeURIComponent(room) + '?name=' + encodeURIComponent(name));
     socket.on('state', showStatus);
     socket.on('message', onMessage);
+    // Reconnecting (or reloading) resumes after the last message seen; if the room no longer
+    // keeps it, what it keeps follows, after this note.
+    socket.on('gap', () => line('system', ['some messages from while you were away are gone']));
     socket.on('open', (info) => { if (info.reconnected) line('system', ['reconnected']); });
     socket.on('reconnecting', (info) => {
       if (info.attempt === 1) line('system', ['connection lost; reconnecting…']);

@@ -114,8 +114,10 @@
 
   window.addEventListener('resize', () => requestAnimationFrame(render));
 
+  // Each quote has an id; after a drop or a reload the feed resumes after the last one seen.
   const feed = Strand.events('/sse/stocks');
-  feed.on('quote', update);
+  window.stocksFeed = feed;
+  feed.on('message', update);
   feed.on('state', (state) => {
     $('status').dataset.state = state;
     $('status').textContent = { connecting: 'connecting', open: 'live', reconnecting: 'reconnecting', closed: 'closed' }[state];

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One request's view of the world, the same for HTTP routes, WebSocket connections and SSE streams:
@@ -520,6 +521,20 @@ public interface Context {
         } catch (CharacterCodingException e) {
             return value;
         }
+    }
+
+    /**
+     * Where the client asks to resume a stream of messages: the {@code Last-Event-ID} header
+     * ({@link #lastEventId()}), or else the {@code lastEventId} query parameter, which is how a
+     * browser's WebSocket (it cannot set headers) sends it; {@code /strand.js} sends it on every
+     * reconnect. An empty value means "from now on, with ids". The text is as the client sent
+     * it: see {@link dev.strand.broadcast.MessageId#valueOf} to check it.
+     *
+     * @return the resume point as sent, or empty when the client sent none
+     */
+    default Optional<String> resumeFrom() {
+        var header = lastEventId();
+        return Optional.ofNullable(header != null ? header : queryParam("lastEventId"));
     }
 
     // ---- WebSocket ---------------------------------------------------------------------------

@@ -22,6 +22,11 @@
  *             maxQueue    sends kept while disconnected (1000); past it the oldest is dropped
  *             protocols   WebSocket subprotocols to offer
  *             json        parse incoming text that is a JSON object or array (true)
+ *             resume      pick up where it left off (true): every connection asks for message
+ *                         ids (?lastEventId=, with the last id seen once there is one, kept in
+ *                         sessionStorage so a reload resumes too); a topic the server keeps a
+ *                         history of then replays what was missed, and a message seen already
+ *                         is dropped. Off: no query parameter, plain messages only
  *   events    'open'          connected; {reconnected: true} after a drop
  *             'message'       (data, event): a parsed object/array, other text as a string,
  *                             binary as an ArrayBuffer; event.data is always the raw data
@@ -29,12 +34,15 @@
  *             'reconnecting'  ({in: ms, attempt: n}) a new attempt is scheduled
  *             'state'         (state) whenever socket.state changes
  *             'error'         the browser reported an error (a close follows)
+ *             'gap'           resuming found the last id no longer kept: messages may be missing;
+ *                             what the server still keeps follows (show state afresh)
  *   socket.send(value)     -> true if it went out now, false if it waits in the queue
  *   socket.close(code?, reason?)  closes (1000 unless given) and stops reconnecting
  *   socket.reconnect()     while waiting out the backoff, tries again now
  *   socket.state           'connecting' | 'open' | 'reconnecting' | 'closed'
  *   socket.connected       state === 'open'
  *   socket.queued          how many sends wait for the connection
+ *   socket.lastEventId     the id of the last message with one, or null
  *   socket.on(type, fn) / socket.off(type, fn)   -> socket, for chaining
  *
  * Strand.events(path, options) -> stream
@@ -43,7 +51,9 @@
  *             'reconnecting' ({in, attempt}), 'state', 'error'
  *   The browser retries a dropped stream by itself (sending Last-Event-ID); when it gives up
  *   (the server answered an error, or was down), strand.js opens a new stream with the same
- *   backoff as the socket, keeping every listener.
+ *   backoff as the socket, keeping every listener, and (resume, true by default) adds
+ *   ?lastEventId= with the last id seen, kept in sessionStorage so a reload resumes too. An
+ *   event with an id already seen is dropped; the server's 'gap' event reaches on('gap').
  *   stream.close(), stream.state, stream.on/off as for the socket; stream.reconnect() opens
  *   a new stream now unless one is open; stream.source is the current EventSource
  *
@@ -52,7 +62,8 @@
  *   else GET. A non-2xx answer rejects with an Error whose message is the server's
  *   {"error": ...} text, with .status set.
  *
- * Reconnecting starts at once when the browser says it is back online.
+ * Going offline drops the connections at once; reconnecting starts at once when the browser
+ * says it is back online.
  */
 (function (global) {
   'use strict';
@@ -89,7 +100,7 @@
    * attempts (minDelay, doubling up to maxDelay, jittered by +/-25 %; cut short when the
    * browser comes back online).
    */
-  function Lifecycle(opts, events, attempt) {
+  function Lifecycle(opts, events, attempt, abandon) {
     let state = 'connecting';
     let wasOpen = false;
     let delay = opts.minDelay;
@@ -110,7 +121,11 @@
     }
 
     const online = () => { if (cancel()) attempt(); };
+    // Offline, an open connection is as good as dead (and may take minutes to notice): drop it
+    // now, so the reconnect (resuming where it left off) starts as soon as the network is back.
+    const offline = () => { if (state === 'open' || state === 'connecting') abandon(); };
     global.addEventListener('online', online);
+    global.addEventListener('offline', offline);
 
     return {
       get state() { return state; },
@@ -145,31 +160,109 @@
         set('closed');
         cancel();
         global.removeEventListener('online', online);
+        global.removeEventListener('offline', offline);
       },
     };
   }
 
-  const DEFAULTS = { minDelay: 250, maxDelay: 5000, maxQueue: 1000, protocols: undefined, json: true };
+  const DEFAULTS = { minDelay: 250, maxDelay: 5000, maxQueue: 1000, protocols: undefined, json: true, resume: true };
+
+  /** U+001E starts a message the server framed with its id: "\u001e<id>\n<text>", or "\u001egap". */
+  const MARK = '\u001e';
+
+  /** Strand's message ids are "<ms>-<seq>", ordered by both numbers; other ids are the app's own. */
+  const MESSAGE_ID = /^\d+-\d+$/;
+
+  function after(id, than) {
+    if (than === null) return true;
+    const [a, b] = id.split('-').map(Number);
+    const [c, d] = than.split('-').map(Number);
+    return a > c || (a === c && b > d);
+  }
+
+  /**
+   * The last message id a client saw, kept in sessionStorage under the URL so that a reload of
+   * the page resumes where it was.
+   */
+  function Cursor(url, enabled) {
+    const key = 'strand.lastEventId ' + url;
+    let last = null;
+    if (enabled) {
+      try { last = global.sessionStorage.getItem(key); } catch (e) { /* storage unavailable */ }
+    }
+    return {
+      get last() { return last; },
+      /** Whether the id is new; records it if so. */
+      advance(id) {
+        if (!MESSAGE_ID.test(id)) return true;
+        if (!after(id, last)) return false;
+        last = id;
+        try { global.sessionStorage.setItem(key, id); } catch (e) { /* storage unavailable */ }
+        return true;
+      },
+      reset() {
+        last = null;
+        try { global.sessionStorage.removeItem(key); } catch (e) { /* storage unavailable */ }
+      },
+      /** The URL with ?lastEventId= for the next connection. */
+      url(base) {
+        if (!enabled) return base;
+        const u = new URL(base);
+        u.searchParams.set('lastEventId', last || '');
+        return u.toString();
+      },
+    };
+  }
 
   function socket(path, options) {
     const opts = Object.assign({}, DEFAULTS, options);
     const events = Emitter();
     const queue = [];
     let ws = null;
-    const life = Lifecycle(opts, events, connect);
+    const cursor = Cursor(absolute(path, 'ws'), opts.resume);
+    const life = Lifecycle(opts, events, connect, abandon);
+
+    /** Lets the current connection go without waiting for its close, and reconnects after the backoff. */
+    function abandon() {
+      const old = ws;
+      old.onopen = old.onmessage = old.onerror = old.onclose = null;
+      old.close(4000, 'offline');
+      events.emit('close', { code: 4000, reason: 'offline' });
+      life.dropped(true);
+    }
+
+    /** Unwraps a message framed with its id; drops it (returns false) when seen already. */
+    function receive(e) {
+      if (!opts.resume || typeof e.data !== 'string' || e.data[0] !== MARK) {
+        events.emit('message', parse(e.data, opts.json), e);
+        return;
+      }
+      if (e.data === MARK + 'gap') {
+        cursor.reset();
+        events.emit('gap');
+        return;
+      }
+      const cut = e.data.indexOf('\n');
+      const id = e.data.slice(1, cut);
+      if (!cursor.advance(id)) return;
+      const text = e.data.slice(cut + 1);
+      events.emit('message', parse(text, opts.json), { data: text, lastEventId: id, original: e });
+    }
 
     function connect() {
       life.attempting();
-      const current = new WebSocket(absolute(path, 'ws'), opts.protocols);
+      const current = new WebSocket(cursor.url(absolute(path, 'ws')), opts.protocols);
       ws = current;
       current.binaryType = 'arraybuffer';
       current.onopen = () => {
         life.opened();
         while (queue.length && current.readyState === WebSocket.OPEN) current.send(queue.shift());
       };
-      current.onmessage = (e) => events.emit('message', parse(e.data, opts.json), e);
+      current.onmessage = receive;
       current.onerror = () => events.emit('error');
       current.onclose = (e) => {
+        // 1008 refuses the id we resumed from: start afresh rather than be refused again
+        if (e.code === 1008 && cursor.last !== null) cursor.reset();
         events.emit('close', { code: e.code, reason: e.reason });
         life.dropped(true);
       };
@@ -197,6 +290,7 @@
       get state() { return life.state; },
       get connected() { return life.state === 'open'; },
       get queued() { return queue.length; },
+      get lastEventId() { return cursor.last; },
     };
     connect();
     return api;
@@ -207,15 +301,26 @@
     const emitter = Emitter();
     const named = new Set();
     let source = null;
-    const life = Lifecycle(opts, emitter, connect);
+    const cursor = Cursor(absolute(path, 'http'), opts.resume);
+    const life = Lifecycle(opts, emitter, connect, abandon);
+
+    function abandon() {
+      source.close();
+      life.dropped(true);
+    }
 
     function listen(target, type) {
-      target.addEventListener(type, (e) => emitter.emit(type, parse(e.data, opts.json), e));
+      target.addEventListener(type, (e) => {
+        // An event without an id of its own carries the previous one's: only an older id is a repeat.
+        if (type === 'gap') cursor.reset();
+        else if (opts.resume && e.lastEventId && e.lastEventId !== cursor.last && !cursor.advance(e.lastEventId)) return;
+        emitter.emit(type, parse(e.data, opts.json), e);
+      });
     }
 
     function connect() {
       life.attempting();
-      const current = new EventSource(absolute(path, 'http'), { withCredentials: !!opts.withCredentials });
+      const current = new EventSource(cursor.url(absolute(path, 'http')), { withCredentials: !!opts.withCredentials });
       source = current;
       named.forEach((type) => listen(current, type));
       current.onopen = () => life.opened();
@@ -250,6 +355,7 @@
       },
       get state() { return life.state; },
       get source() { return source; },
+      get lastEventId() { return cursor.last; },
     };
     connect();
     return api;

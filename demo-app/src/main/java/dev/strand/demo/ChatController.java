@@ -17,8 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Chat rooms: every member of a room hears every message and who comes and goes. With a hub
- * that relays through Redis, a room spans every instance; counts and the member list are this
- * instance's own.
+ * that relays through Redis, a room spans every instance, and so do its member list and counts
+ * (the hub's presence). A room's topic keeps a history ({@link DemoApp#rooms}), so a member
+ * whose connection drops, or who reloads the page, gets what was said meanwhile.
  */
 @Use(ValidNames.class)
 public final class ChatController {
@@ -26,9 +27,8 @@ public final class ChatController {
     static final int MAX_TEXT = 2000;
 
     private final Hub hub;
-    private final ChatMembers members = new ChatMembers();
 
-    /** Who is in a room on this instance. */
+    /** Who is in a room, on every instance. */
     public record Room(String room, int count, List<String> users) {}
 
     public ChatController(Hub hub) {
@@ -47,13 +47,13 @@ public final class ChatController {
     @Sends(value = WsError.class, description = "a message of yours that went nowhere, and why")
     public void chat(Context ctx, @PathParam String room, @QueryParam String name) {
         var user = name == null || name.isBlank() ? guest() : name.strip();
-        // The hub carries chat rooms only, so a room's name is its topic. Forwarding starts
-        // before the join is published, so the joiner hears its own join.
-        var topic = room;
+        // Forwarding starts before the join is published, so the joiner hears its own join; a
+        // client that sends the last id it saw (strand.js does) first gets what it missed.
+        var topic = topic(room);
         var me = hub.forward(ctx, topic);
-        members.add(room, user);
+        var present = hub.presence().track(ctx, topic, user, "{}");
         try {
-            hub.publish(topic, ctx.jsonText(new ChatEvent.Join(user, hub.subscriberCount(topic))));
+            hub.publish(topic, ctx.jsonText(new ChatEvent.Join(user, hub.presence().members(topic).size())));
             for (WsMessage msg; (msg = ctx.receive()) != null; ) {
                 switch (msg) {
                     case WsMessage.Text(var text) when text.length() <= MAX_TEXT ->
@@ -64,17 +64,22 @@ public final class ChatController {
             }
         } finally {
             me.close();
-            members.remove(room, user);
-            hub.publish(topic, ctx.jsonText(new ChatEvent.Leave(user, hub.subscriberCount(topic))));
+            present.close();
+            hub.publish(topic, ctx.jsonText(new ChatEvent.Leave(user, hub.presence().members(topic).size())));
         }
     }
 
-    /** The room's members on this instance, for the presence list. */
+    /** The room's members on every instance, sorted by name, for the presence list. */
     @Get("/api/chat/{room}")
     @Doc(summary = "Who is in a room on this instance", tags = "chat")
     public Room room(@PathParam String room) {
-        var users = members.of(room);
+        var users = hub.presence().members(topic(room)).keySet().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
         return new Room(room, users.size(), users);
+    }
+
+    /** A room's topic on the hub: rooms are named apart from the hub's other topics. */
+    static String topic(String room) {
+        return "chat:" + room;
     }
 
     private static String guest() {

@@ -7,6 +7,7 @@ import dev.strand.config.Operations;
 import dev.strand.config.ApiDocs;
 import dev.strand.middleware.AccessLog;
 import dev.strand.middleware.StaticFiles;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -21,13 +22,24 @@ public final class DemoApp {
     }
 
     public static void main(String[] args) {
-        var redis = redisUrl(System.getenv(), args);
-        app(redis == null ? Hub.inProcess() : Hub.redis(redis)).args(args).start();
+        app(rooms(redisUrl(System.getenv(), args))).args(args).start();
     }
 
     /** The demo with an in-process hub, so tests can start it on a random port. */
     public static Strand.Builder app() {
-        return app(Hub.inProcess());
+        return app(rooms(null));
+    }
+
+    /**
+     * The hub for chat rooms: each room's topic keeps its last 500 messages, up to 10 minutes
+     * old, for members who reconnect; through Redis when {@code redisUrl} is given.
+     *
+     * @param redisUrl {@code redis://host:port}, or {@code null} for one process
+     * @return the hub
+     */
+    public static Hub rooms(String redisUrl) {
+        var rooms = Hub.builder().history("chat:*", 500, Duration.ofMinutes(10));
+        return (redisUrl == null ? rooms : rooms.redis(redisUrl)).build();
     }
 
     /**
@@ -38,7 +50,7 @@ public final class DemoApp {
      * ({@code /health/live}, {@code /health/ready}) are on, and cover both hubs.
      */
     public static Strand.Builder app(Hub rooms) {
-        var local = Hub.inProcess();
+        var local = Hub.builder().history(Market.TOPIC, 200, Duration.ofMinutes(1)).build();
         return Strand.builder()
                 .scan(DemoApp.class.getPackageName())
                 .controllers(new StreamController(new Market(local)), new ChatController(rooms),

@@ -86,7 +86,7 @@ public final class PollController {
             ctx.sendEvent(SseEvent.data(watch.results()).event("results"));
             for (Delivery d; (d = changes.receive()) != null; ) {
                 // A watcher that fell behind skips to the newest results, which say everything.
-                if (d instanceof Delivery.Message(var results)) ctx.sendEvent(SseEvent.data(results).event("results"));
+                if (d instanceof Delivery.Message(var results, var messageId)) ctx.sendEvent(SseEvent.data(results).event("results"));
             }
         }
     }

@@ -6,7 +6,7 @@ import dev.strand.annotation.QueryParam;
 import dev.strand.annotation.Sends;
 import dev.strand.annotation.Sse;
 import dev.strand.annotation.Use;
-import dev.strand.broadcast.Delivery;
+import dev.strand.broadcast.MessageId;
 import dev.strand.sse.SseEvent;
 import java.util.Map;
 
@@ -31,17 +31,16 @@ public final class StreamController {
         }
     }
 
-    /** A never-ending feed of quotes, one JSON event per symbol every half second. */
+    /**
+     * A never-ending feed of quotes, one JSON event per symbol every half second, each with its
+     * id; a reconnect resumes after {@code Last-Event-ID} (or strand.js's {@code lastEventId}).
+     */
     @Sse("/sse/stocks")
-    @Doc(summary = "A live feed of make-believe stock quotes", tags = "stocks")
-    @Sends(value = Quote.class, event = "quote", description = "a price change, one per symbol every half second")
-    public void stocks(Context ctx) throws InterruptedException {
-        try (var quotes = market.watch()) {
-            ctx.onClose(quotes::close);
-            for (Delivery d; (d = quotes.receive()) != null; ) {
-                if (d instanceof Delivery.Message(var quote)) ctx.sendEvent(SseEvent.data(quote).event("quote"));
-            }
-        }
+    @Doc(summary = "A live feed of make-believe stock quotes, resumable after a reconnect", tags = "stocks")
+    @Sends(value = Quote.class, description = "a price change, one per symbol every half second; its id is where a reconnect resumes")
+    @Sends(value = String.class, event = "gap", description = "the resume point is older than the history: the quotes that follow are all it keeps")
+    public void stocks(Context ctx, MessageId after) throws InterruptedException {
+        market.stream(ctx, after);
     }
 
     /** Behind the demo auth: greets the user, then keeps the stream open with heartbeats until the client leaves. */

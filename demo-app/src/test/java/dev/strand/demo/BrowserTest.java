@@ -65,6 +65,11 @@ class BrowserTest {
     }
 
     @Test
+    void pagesCutOffOrNavigatedAwayGetTheMissedMessagesInOrderOnce() throws Exception {
+        BrowserScenario.run("recovery");
+    }
+
+    @Test
     void everyPageFitsAWideAndANarrowWindow() throws Exception {
         BrowserScenario.run("layout");
     }

@@ -1,6 +1,7 @@
 package dev.strand.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,18 +53,42 @@ class DemoStreamsTest {
     }
 
     @Test
-    void stocksStreamQuotesAsJson(TestClient client) throws Exception {
+    void stocksStreamQuotesAsJsonWithIds(TestClient client) throws Exception {
         var json = new ObjectMapper();
         try (var sse = client.sse("/sse/stocks")) {
             for (int i = 0; i < 6; i++) {
                 var quote = sse.next();
-                assertEquals("quote", quote.event());
+                assertNull(quote.event());
+                assertTrue(quote.id().matches("\\d+-\\d+"), quote.id());
                 var q = json.readTree(quote.data());
                 assertTrue(q.get("symbol").asText().matches("[A-Z]+"), quote.data());
                 assertTrue(q.get("price").asDouble() > 0, quote.data());
                 assertTrue(q.get("volume").asInt() > 0, quote.data());
                 assertTrue(Math.abs(System.currentTimeMillis() - q.get("timestamp").asLong()) < 60_000, quote.data());
             }
+        }
+    }
+
+    @Test
+    void stocksResumeAfterTheLastQuoteSeenWithNothingTwice(TestClient client) {
+        String lastId;
+        var seen = new java.util.ArrayList<String>();
+        try (var sse = client.sse("/sse/stocks")) {
+            for (int i = 0; i < 5; i++) seen.add(sse.next().data());
+            lastId = sse.next().id();
+        }
+        // the ticker goes on while the client is away, for a while
+        try (var sse = client.sse("/sse/stocks", "Last-Event-ID", lastId)) {
+            var next = sse.next();
+            assertTrue(dev.strand.broadcast.MessageId.valueOf(next.id()).compareTo(dev.strand.broadcast.MessageId.valueOf(lastId)) > 0);
+            assertTrue(!seen.contains(next.data()), "the first quote after a resume is one not seen yet");
+        }
+    }
+
+    @Test
+    void aMalformedResumePointIsRefusedWith400(TestClient client) {
+        try (var refused = client.sse("/sse/stocks", "Last-Event-ID", "yesterday")) {
+            assertEquals(400, refused.status());
         }
     }
 

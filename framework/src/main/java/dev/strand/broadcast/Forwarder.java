@@ -16,16 +16,37 @@ final class Forwarder implements Runnable {
 
     private final Context ctx;
     private final Subscription subscription;
-    private final BiConsumer<Context, String> send;
+    private final Sender send;
 
-    private Forwarder(Context ctx, Subscription subscription, BiConsumer<Context, String> send) {
+    /** Sends one delivery to the connection; may block. */
+    @FunctionalInterface
+    interface Sender {
+        void accept(Context ctx, Delivery delivery);
+    }
+
+    private Forwarder(Context ctx, Subscription subscription, Sender send) {
         this.ctx = ctx;
         this.subscription = subscription;
         this.send = send;
     }
 
-    /** Ties the subscription to the connection and starts forwarding; call on the handler's thread. */
+    /**
+     * Ties the subscription to the connection and starts forwarding each message's text with
+     * {@code send}; call on the handler's thread. A lag is logged: the peer just sees a gap, as a
+     * connection that cannot keep up must not hold up the room.
+     */
     static void start(Context ctx, Subscription subscription, BiConsumer<Context, String> send) {
+        start(ctx, subscription, (Context c, Delivery d) -> {
+            switch (d) {
+                case Delivery.Message(var text, var id) -> send.accept(c, text);
+                case Delivery.Lagged(var missed) -> LOG.debug("{} fell {} messages behind on topic {}", c, missed, subscription.topic());
+                case Delivery.Gap() -> { }
+            }
+        });
+    }
+
+    /** Ties the subscription to the connection and starts forwarding every delivery with {@code send}. */
+    static void start(Context ctx, Subscription subscription, Sender send) {
         ctx.onClose(subscription::close);
         Thread.ofVirtual().name("strand-forward-" + subscription.topic()).start(new Forwarder(ctx, subscription, send));
     }
@@ -33,13 +54,7 @@ final class Forwarder implements Runnable {
     @Override
     public void run() {
         try {
-            for (Delivery d; (d = subscription.receive()) != null; ) {
-                switch (d) {
-                    case Delivery.Message(var text) -> send.accept(ctx, text);
-                    // The peer just sees a gap: a connection that cannot keep up must not hold up the room.
-                    case Delivery.Lagged(var missed) -> LOG.debug("{} fell {} messages behind on topic {}", ctx, missed, subscription.topic());
-                }
-            }
+            for (Delivery d; (d = subscription.receive()) != null; ) send.accept(ctx, d);
         } catch (ClosedException e) {
             LOG.debug("{} left topic {}: {}", ctx, subscription.topic(), e.getMessage());
         } catch (InterruptedException e) {

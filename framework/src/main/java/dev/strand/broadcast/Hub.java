@@ -2,11 +2,16 @@ package dev.strand.broadcast;
 
 import dev.strand.Context;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A broadcast hub: named topics (rooms) that many publishers send text messages to and many
@@ -43,7 +48,17 @@ import java.util.function.BiConsumer;
  * unreachable (or while more than 16,384 wait to go out) reaches local subscribers only. It
  * reconnects by itself, 100 ms doubling up to 5 s between attempts, and logs one WARN when an
  * outage starts and one INFO when it ends. The relay needs {@code redis.clients:jedis} on the
- * class path.
+ * class path. A topic with a history goes through a Redis Stream instead: every instance, this
+ * one included, delivers its messages from Redis in the stream's order with the stream's ids,
+ * and catches up from the stream after its subscription to Redis comes back; a message
+ * published while Redis is unreachable reaches no one.
+ *
+ * <p><b>History and resuming.</b> Topics named in {@link Builder#history} keep their recent
+ * messages, each with a {@link MessageId} ordered within the topic. A subscriber can resume after
+ * an id ({@link #subscribe(String, MessageId)}): it gets what came after that id, then the live
+ * messages, none twice and none missing at the seam; or, when the id is no longer in the
+ * history, a {@link Delivery.Gap} first. {@link #forward(Context, String)} does this for a
+ * WebSocket whose client sends the last id it saw, and {@link #stream} for an SSE stream.
  *
  * <p><b>Operations.</b> Given to {@code Strand.Builder.hub(name, hub)}, a hub's topics,
  * subscribers, published, delivered and dropped messages and its relay's state are metrics
@@ -52,20 +67,31 @@ import java.util.function.BiConsumer;
  * <p>All methods are safe from any thread.
  */
 public final class Hub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     /** Default per-subscriber buffer: room for a burst without holding much for idle subscribers. */
     public static final int DEFAULT_CAPACITY = 256;
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
     private final int defaultCapacity;
+    private final List<HistoryRule> historyRules;
+    /** In-process histories by topic; without Redis only. An empty one is swept away. */
+    private final ConcurrentHashMap<String, History> histories = new ConcurrentHashMap<>();
     private final RedisRelay relay;
+    private final Presence presence;
+    private final Thread sweeper;
     private volatile boolean closed;
     private volatile HubMetrics metrics = HubMetrics.NONE;
 
     private Hub(Builder b) {
         this.defaultCapacity = b.capacity;
+        this.historyRules = List.copyOf(b.historyRules);
         this.relay = b.redisUrl == null ? null
-                : new RedisRelay(b.redisUrl, b.channelPrefix, b.instanceId, b.heartbeat, (topic, text) -> deliver(topic, text, null), () -> metrics.relayReconnected());
+                : new RedisRelay(b.redisUrl, b.channelPrefix, b.instanceId, b.heartbeat, new FromRelay(), this::presence,
+                        () -> metrics.relayReconnected());
+        this.presence = new Presence(b.instanceId, relay == null ? null : relay::announce);
         if (relay != null) relay.start();
+        this.sweeper = relay == null && !historyRules.isEmpty() ? Thread.ofVirtual().name("strand-history-sweeper").start(this::sweepHistories) : null;
     }
 
     /**
@@ -119,14 +145,20 @@ public final class Hub implements AutoCloseable {
      *
      * @param topic   the topic (room) name
      * @param message the text every other subscriber gets
-     * @param except a subscription to skip, or {@code null}
-     * @return how many subscribers on this instance it was buffered or sent for
+     * @param except a subscription to skip, or {@code null}; on a topic with a history in Redis,
+     *               where every instance delivers from Redis, it is not skipped
+     * @return how many subscribers on this instance it was buffered or sent for; on a topic with
+     *         a history in Redis, how many there are now (it reaches them from Redis), or 0 when
+     *         it was dropped because Redis is unreachable
      */
     public int publish(String topic, String message, Subscription except) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(message, "message");
         if (closed) return 0;
         metrics.published();
+        var rule = historyRule(topic);
+        if (rule != null && relay != null) return relay.append(topic, message, rule) ? subscriberCount(topic) : 0;
+        if (rule != null) return record(topic, message, except, rule);
         int delivered = deliver(topic, message, except);
         if (relay != null) relay.publish(topic, message);
         return delivered;
@@ -155,11 +187,66 @@ public final class Hub implements AutoCloseable {
         return subscribe(topic, capacity, null);
     }
 
+    /**
+     * Joins a topic that keeps a history, resuming after {@code after}: the subscription first
+     * receives the messages the history holds after that id, then the live ones, each once and
+     * in id order. When {@code after} is no longer in the history (or is from elsewhere), it
+     * first receives a {@link Delivery.Gap}, then the whole history, then the live messages.
+     * Reads the history before it returns: in one process at once, with Redis in one round trip
+     * (two for a gap); when Redis cannot be read, the subscription gets a gap and the live messages.
+     *
+     * @param topic the topic (room) name
+     * @param after the id of the last message the subscriber has; {@code null} for the live messages only
+     * @return the subscription, with the hub's default capacity for live messages (the replay
+     *         comes on top); close it to leave
+     * @throws IllegalArgumentException if the topic keeps no history and {@code after} is not {@code null}
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public Subscription subscribe(String topic, MessageId after) {
+        return subscribe(topic, defaultCapacity, null, after);
+    }
+
     private Subscription subscribe(String topic, int capacity, DirectSink sink) {
+        return subscribe(topic, capacity, sink, null);
+    }
+
+    private Subscription subscribe(String topic, int capacity, DirectSink sink, MessageId after) {
         Objects.requireNonNull(topic, "topic");
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
         if (closed) throw closedHub();
+        var rule = historyRule(topic);
+        if (after != null && rule == null) throw new IllegalArgumentException("topic " + topic + " keeps no history to resume from; name it in Hub.Builder.history");
         var subscription = new Subscription(topic, capacity, this, sink);
+        if (rule == null || after == null) return join(subscription);
+        if (relay != null) return resumeFromStream(join(subscription), after);
+        var history = lockedHistory(topic, rule);
+        try {
+            var replay = history.after(after, System.currentTimeMillis());
+            subscription.resume(replay.gap(), replay.messages(), after);
+            return join(subscription);
+        } finally {
+            history.lock.unlock();
+        }
+    }
+
+    /**
+     * Resumes a subscription already taking live messages from the topic's Redis Stream; the
+     * subscription skips the live ones the replay holds. When Redis cannot be read, a gap.
+     */
+    private Subscription resumeFromStream(Subscription subscription, MessageId after) {
+        History.Replay replay;
+        try {
+            replay = relay.replay(subscription.topic(), after);
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the history of topic {} from Redis; the subscriber is told of a gap: {}", subscription.topic(), e.toString());
+            replay = new History.Replay(true, List.of());
+        }
+        subscription.resume(replay.gap(), replay.messages(), after);
+        return subscription;
+    }
+
+    private Subscription join(Subscription subscription) {
+        var topic = subscription.topic();
         topics.compute(topic, (name, t) -> {
             var joined = t == null ? new Topic() : t;
             joined.add(subscription);
@@ -209,12 +296,68 @@ public final class Hub implements AutoCloseable {
      * @return the subscription, to close early or to skip in {@link #publish(String, String, Subscription)}
      */
     public Subscription forward(Context ctx, String topic) {
+        var resume = ctx.kind() == Context.Kind.WEBSOCKET && historyRule(topic) != null ? ctx.resumeFrom() : Optional.<String>empty();
+        if (resume.isPresent()) return forwardResuming(ctx, topic, resume.get());
         if (ctx.kind() == Context.Kind.WEBSOCKET) {
             var subscription = subscribe(topic, 1, new DirectSink(ctx));
             ctx.onClose(subscription::close);
             return subscription;
         }
         return forward(ctx, subscribe(topic), Context::sendText);
+    }
+
+    /**
+     * Resumes a WebSocket whose client asked for ids: messages go out framed with their ids
+     * ({@link ResumeFormat}), after the history since the client's last id. A malformed id closes
+     * the socket with 1008 and a reason saying so.
+     */
+    private Subscription forwardResuming(Context ctx, String topic, String lastEventId) {
+        MessageId after;
+        try {
+            after = lastEventId.isEmpty() ? null : MessageId.valueOf(lastEventId);
+        } catch (IllegalArgumentException e) {
+            ctx.close(1008, "lastEventId is not a message id; send the id of the last message received");
+            var refused = subscribe(topic, 1);
+            refused.close();
+            return refused;
+        }
+        var subscription = subscribe(topic, defaultCapacity, null, after);
+        Forwarder.start(ctx, subscription, ResumeFormat::webSocket);
+        return subscription;
+    }
+
+    /**
+     * Streams a topic to an {@code @Sse} connection until either ends, resuming after
+     * {@code after}: each message goes out as an event whose {@code id:} is its
+     * {@link MessageId}, so a reconnecting browser's {@code Last-Event-ID} names where to resume.
+     * A handler parameter of type {@code MessageId} without annotation is that resume point
+     * ({@link Context#resumeFrom()}: the header, or the {@code lastEventId} query parameter that
+     * {@code /strand.js} sends when it opens a new stream), and a malformed one is refused with
+     * 400 before the stream starts:
+     * {@snippet :
+     * @Sse("/sse/ticker")
+     * void ticker(Context ctx, MessageId after) throws InterruptedException {
+     *     hub.stream(ctx, "ticker", after);
+     * }
+     * }
+     * When {@code after} is no longer in the history, the stream gets an event named {@code gap}
+     * (empty data) and then the whole history. A stream that falls behind by more than the hub's
+     * capacity is ended, so that the browser reconnects and resumes from the history without a
+     * hole. Blocks until the stream or the subscription ends; call it on the handler's thread.
+     *
+     * @param ctx   the SSE connection, on its handler's thread
+     * @param topic the topic; it must keep a history ({@link Builder#history})
+     * @param after the last id the client has, or {@code null} to start with the live messages
+     * @throws IllegalArgumentException if the topic keeps no history
+     * @throws IllegalStateException if {@code ctx} is not an SSE stream
+     * @throws InterruptedException if the handler's thread is interrupted
+     */
+    public void stream(Context ctx, String topic, MessageId after) throws InterruptedException {
+        if (ctx.kind() != Context.Kind.SSE) throw new IllegalStateException("Hub.stream serves @Sse routes; use forward on a " + ctx.kind());
+        if (historyRule(topic) == null) throw new IllegalArgumentException("topic " + topic + " keeps no history to stream with ids; name it in Hub.Builder.history");
+        var subscription = subscribe(topic, defaultCapacity, null, after);
+        Forwarder.start(ctx, subscription, ResumeFormat::sse);
+        subscription.awaitClosed();
     }
 
     /**
@@ -256,6 +399,16 @@ public final class Hub implements AutoCloseable {
         Objects.requireNonNull(send, "send");
         Forwarder.start(ctx, subscription, send);
         return subscription;
+    }
+
+    /**
+     * Who is in each topic, on every instance: track connections, list members, watch joins and
+     * leaves. With Redis, across instances; see {@link Presence} for the bounds.
+     *
+     * @return this hub's presence
+     */
+    public Presence presence() {
+        return presence;
     }
 
     /**
@@ -313,11 +466,17 @@ public final class Hub implements AutoCloseable {
         for (var topic : topics.values()) {
             for (var subscription : topic.subscribers()) subscription.close();
         }
+        presence.close();
         if (relay != null) relay.close();
+        if (sweeper != null) sweeper.interrupt();
     }
 
     /** Buffers a message for the local subscribers; returns how many took it. */
     private int deliver(String topic, String message, Subscription except) {
+        return deliver(topic, new Delivery.Message(message), except);
+    }
+
+    private int deliver(String topic, Delivery.Message message, Subscription except) {
         var t = topics.get(topic);
         int delivered = 0;
         if (t != null) {
@@ -332,6 +491,85 @@ public final class Hub implements AutoCloseable {
     /** The metrics installed now, for subscriptions to report what they drop. */
     HubMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * Publishes to a topic with a history: gives the message its id, keeps it and delivers it
+     * under the history's lock, so every subscriber gets the topic's messages in id order.
+     */
+    private int record(String topic, String text, Subscription except, HistoryRule rule) {
+        var history = lockedHistory(topic, rule);
+        try {
+            return deliver(topic, history.append(text, System.currentTimeMillis()), except);
+        } finally {
+            history.lock.unlock();
+        }
+    }
+
+    /** The topic's history, made if needed, with its lock held; never one the sweeper just dropped. */
+    private History lockedHistory(String topic, HistoryRule rule) {
+        while (true) {
+            var history = histories.computeIfAbsent(topic, name -> rule.newHistory());
+            history.lock.lock();
+            if (histories.get(topic) == history) return history;
+            history.lock.unlock();
+        }
+    }
+
+    /**
+     * Drops, every second, what aged out of the in-process histories, and the histories left
+     * empty, so idle topics hold no memory.
+     */
+    private void sweepHistories() {
+        try {
+            while (!closed) {
+                Thread.sleep(SWEEP_INTERVAL);
+                long now = System.currentTimeMillis();
+                for (var entry : histories.entrySet()) {
+                    var history = entry.getValue();
+                    history.lock.lock();
+                    try {
+                        if (history.trim(now)) histories.remove(entry.getKey(), history);
+                    } finally {
+                        history.lock.unlock();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The first history rule naming {@code topic}, or {@code null} when it keeps no history. */
+    private HistoryRule historyRule(String topic) {
+        for (var rule : historyRules) {
+            if (rule.covers(topic)) return rule;
+        }
+        return null;
+    }
+
+    /** What the Redis relay hands over, on its subscriber thread. */
+    private final class FromRelay implements RedisRelay.Receiver {
+        @Override
+        public void deliver(String topic, String message, MessageId id) {
+            if (id == null) {
+                Hub.this.deliver(topic, message, null);
+                return;
+            }
+            var t = topics.get(topic);
+            if (t != null && t.firstDelivery(id)) Hub.this.deliver(topic, new Delivery.Message(message, id), null);
+        }
+
+        /** Catches each topic with a history up on what its stream got while the subscription was down. */
+        @Override
+        public void subscribed() {
+            for (var entry : topics.entrySet()) {
+                var rule = historyRule(entry.getKey());
+                var last = entry.getValue().lastDelivered();
+                if (rule == null || last == null) continue;
+                for (var m : relay.after(entry.getKey(), last)) deliver(entry.getKey(), m.text(), m.id());
+            }
+        }
     }
 
     /** Removes a closed subscription from its topic, and the topic when it was the last. */
@@ -350,8 +588,30 @@ public final class Hub implements AutoCloseable {
         private String channelPrefix = "strand:";
         private String instanceId = UUID.randomUUID().toString();
         private Duration heartbeat = Duration.ofSeconds(5);
+        private final List<HistoryRule> historyRules = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Keeps a history of the topics {@code topics} names, so subscribers can resume after a
+         * {@link MessageId}: at most {@code count} messages per topic, none older than
+         * {@code maxAge}. {@code topics} is a topic's name, or a prefix followed by {@code *}
+         * ({@code "chat:*"}); the first rule that names a topic applies. None unless set.
+         *
+         * <p>Without Redis each history is in this process (an id from before a restart is not
+         * in it); with Redis it is a Redis Stream per topic, {@code prefix + "history:" + topic},
+         * trimmed to about {@code count} entries and to {@code maxAge} on each publish and
+         * expiring {@code maxAge} after the last, so every instance resumes from the same history.
+         *
+         * @param topics a topic name, or a prefix ending with {@code *}
+         * @param count  the most messages kept per topic, at least 1
+         * @param maxAge the oldest a kept message may be, positive
+         * @return this builder
+         */
+        public Builder history(String topics, int count, Duration maxAge) {
+            historyRules.add(new HistoryRule(topics, count, maxAge));
+            return this;
         }
 
         /**

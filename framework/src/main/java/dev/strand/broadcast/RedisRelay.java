@@ -9,14 +9,18 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.JedisURIHelper;
 
@@ -28,6 +32,19 @@ import redis.clients.jedis.util.JedisURIHelper;
  * UTF-8. The relay subscribes to the pattern {@code prefix*} (glob characters in the prefix
  * escaped), skips payloads carrying its own instance id (the hub delivered those at publish time)
  * and ignores payloads without a line break (not from a Strand hub).
+ *
+ * <p>A topic with a history ({@link HistoryRule}) is kept in a Redis Stream,
+ * {@code prefix + "history:" + topic}. Publishing runs one script that appends the message
+ * ({@code XADD}, trimmed to about the rule's count and to its age, the key expiring with the age)
+ * and publishes {@code "\n" + entryId + "\n" + message} on the topic's channel, atomically, so
+ * the channel carries the stream's entries in stream order. Every instance, the publishing one
+ * included, delivers them from the channel, so all deliver them in the same order, with the
+ * stream's ids. After the subscriber reconnects, each topic with local subscribers is caught up
+ * from its stream ({@code XRANGE}) after the last id it delivered. Reads for resuming
+ * subscribers go through a small pool of connections of their own.
+ *
+ * <p>Presence announcements ({@link Presence}) travel on the channel
+ * {@code prefix} followed by U+0000 and {@code presence}, which the pattern covers and no topic uses.
  *
  * <p>Two connections, each served by a platform (daemon) thread of its own, as is the
  * subscriber's heartbeat: virtual threads would wait for a carrier behind the app's handlers, and a
@@ -50,8 +67,41 @@ final class RedisRelay {
 
     private enum Link { PUBLISHER, SUBSCRIBER }
 
-    private record Outgoing(String channel, String payload) {
+    /** What the publisher sends: a plain message, or a message appended to a topic's stream. */
+    private sealed interface Outgoing {
     }
+
+    private record Publish(String channel, String payload) implements Outgoing {
+    }
+
+    private record Append(String key, String channel, String message, int count, long maxAgeMillis) implements Outgoing {
+    }
+
+    /** What the relay hands its hub. */
+    interface Receiver {
+        /** A message from the relay: from another instance, or (with an id) from a topic's stream. */
+        void deliver(String topic, String message, MessageId id);
+
+        /** The subscriber connection is (back) up; deliveries may have been missed meanwhile. */
+        void subscribed();
+    }
+
+    /**
+     * Appends to the stream, trims it to about ARGV[1] entries and to those no older than ARGV[2]
+     * ms by Redis's clock, lets it expire ARGV[2] ms after the last append, and publishes the
+     * entry with its id: in one script, so the channel's order is the stream's.
+     */
+    private static final String APPEND_SCRIPT = """
+            local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'm', ARGV[3])
+            local now = redis.call('TIME')
+            local oldest = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) - tonumber(ARGV[2])
+            if oldest > 0 then redis.call('XTRIM', KEYS[1], 'MINID', oldest) end
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            redis.call('PUBLISH', ARGV[4], '\\n' .. id .. '\\n' .. ARGV[3])
+            return id
+            """;
+    private static final int READERS = 8;
+    private static final Duration READER_WAIT = Duration.ofSeconds(2);
 
     private final HostAndPort address;
     private final JedisClientConfig config;
@@ -61,7 +111,11 @@ final class RedisRelay {
     private final String ownMark;
     private final Duration heartbeat;
     private final int silenceMillis;
-    private final BiConsumer<String, String> deliver;
+    private final Receiver receiver;
+    private final Supplier<Presence> presenceSource;
+    private final String presenceChannel;
+    private final JedisPool readers;
+    private volatile String appendSha;
     /** Called once each time the relay is up again after an outage, for the reconnect count. */
     private final Runnable reconnected;
     private final ArrayBlockingQueue<Outgoing> outbox = new ArrayBlockingQueue<>(OUTBOX_CAPACITY);
@@ -83,11 +137,12 @@ final class RedisRelay {
     private final List<Thread> threads = new ArrayList<>(2);
 
     /**
-     * @param deliver called with (topic, message) for each message from another instance, on the
-     *                subscriber thread
+     * @param receiver gets each message from another instance or a stream, on the subscriber thread
+     * @param presence gets the presence announcements, and is told when the connections come back
+     * @param reconnected runs once each time the relay is up again after an outage
      * @throws IllegalArgumentException if {@code redisUrl} is not a Redis URL
      */
-    RedisRelay(String redisUrl, String prefix, String instanceId, Duration heartbeat, BiConsumer<String, String> deliver,
+    RedisRelay(String redisUrl, String prefix, String instanceId, Duration heartbeat, Receiver receiver, Supplier<Presence> presence,
                Runnable reconnected) {
         var uri = parse(redisUrl);
         this.address = JedisURIHelper.getHostAndPort(uri);
@@ -100,8 +155,14 @@ final class RedisRelay {
         this.ownMark = instanceId + "\n";
         this.heartbeat = heartbeat;
         this.silenceMillis = (int) Math.min(Integer.MAX_VALUE, 3 * heartbeat.toMillis());
-        this.deliver = deliver;
+        this.receiver = receiver;
+        this.presenceSource = presence;
         this.reconnected = reconnected;
+        this.presenceChannel = prefix + "\u0000presence";
+        var pool = new JedisPoolConfig();
+        pool.setMaxTotal(READERS);
+        pool.setMaxWait(READER_WAIT);
+        this.readers = new JedisPool(pool, address, config);
     }
 
     void start() {
@@ -111,12 +172,83 @@ final class RedisRelay {
 
     /** Queues a message for Redis without waiting; drops it while Redis is unreachable or the outbox is full. */
     void publish(String topic, String message) {
-        if (!publisherConnected) return;
-        if (!outbox.offer(new Outgoing(prefix + topic, ownMark + message)) && !overflowing) {
+        if (publisherConnected) queue(new Publish(prefix + topic, ownMark + message));
+    }
+
+    /**
+     * Queues a message for the topic's stream without waiting; returns {@code false} (the message
+     * is dropped, for every instance this one included) while Redis is unreachable or the outbox
+     * is full.
+     */
+    boolean append(String topic, String message, HistoryRule rule) {
+        return publisherConnected && queue(new Append(streamKey(topic), prefix + topic, message, rule.count(), rule.maxAge().toMillis()));
+    }
+
+    /** Queues a presence announcement; dropped while Redis is unreachable (state is re-sent on return). */
+    void announce(String text) {
+        if (publisherConnected) queue(new Publish(presenceChannel, text));
+    }
+
+    private boolean queue(Outgoing outgoing) {
+        if (outbox.offer(outgoing)) return true;
+        if (!overflowing) {
             overflowing = true;
             LOG.warn("Redis relay to {} cannot keep up: {} messages wait to go out; until they are sent, new ones reach this instance only",
                     address, OUTBOX_CAPACITY);
         }
+        return false;
+    }
+
+    /**
+     * What a topic's stream holds after {@code after}, in one round trip on a reader connection;
+     * a gap with the whole stream (a second round trip) when {@code after} is not in it. Blocks
+     * for the round trips (each at most the 2 s socket timeout), plus up to 2 s waiting for a
+     * free reader.
+     *
+     * @throws JedisException when Redis cannot be read
+     */
+    History.Replay replay(String topic, MessageId after) {
+        var key = streamKey(topic);
+        var from = new StreamEntryID(after.millis(), after.sequence());
+        // the stream itself is bounded (the count, plus at most one of Redis's nodes, as trimming
+        // is approximate), so reading all of it is too
+        try (var jedis = readers.getResource()) {
+            List<StreamEntry> found;
+            List<StreamEntry> following;
+            try (var pipeline = jedis.pipelined()) {
+                var foundReply = pipeline.xrange(key, from, from, 1);
+                var followingReply = pipeline.xrange(key, "(" + after, "+");
+                pipeline.sync();
+                found = foundReply.get();
+                following = followingReply.get();
+            }
+            // a gap, rare, costs a second round trip for the whole stream
+            return found.isEmpty() ? new History.Replay(true, messages(jedis.xrange(key, "-", "+"))) : new History.Replay(false, messages(following));
+        }
+    }
+
+    /** What a topic's stream holds after {@code after}; for catching up after a reconnect. */
+    List<Delivery.Message> after(String topic, MessageId after) {
+        try (var jedis = readers.getResource()) {
+            return messages(jedis.xrange(streamKey(topic), "(" + after, "+"));
+        }
+    }
+
+    private static List<Delivery.Message> messages(List<StreamEntry> entries) {
+        var messages = new ArrayList<Delivery.Message>(entries.size());
+        for (var entry : entries) {
+            var text = entry.getFields().get("m");
+            if (text != null) messages.add(new Delivery.Message(text, new MessageId(entry.getID().getTime(), entry.getID().getSequence())));
+        }
+        return messages;
+    }
+
+    private Presence presence() {
+        return presenceSource.get();
+    }
+
+    private String streamKey(String topic) {
+        return prefix + "history:" + topic;
     }
 
     /** Whether both connections have answered since the last failure of either. */
@@ -136,6 +268,7 @@ final class RedisRelay {
         if (listener != null) listener.stop();
         forceDisconnect(publisherConnection);
         forceDisconnect(subscriberConnection);
+        readers.close();
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
             for (var thread : threads) {
@@ -154,9 +287,11 @@ final class RedisRelay {
         connecting(Link.PUBLISHER, (jedis, backoff) -> {
             publisherConnection = jedis;
             jedis.ping();
+            appendSha = jedis.scriptLoad(APPEND_SCRIPT);
             backoff.reset();
             publisherConnected = true;
             proven(Link.PUBLISHER);
+            presence().publisherConnected();
             pump(jedis);
             return null;
         }, () -> {
@@ -190,13 +325,15 @@ final class RedisRelay {
         }
     }
 
-    private static void send(Jedis jedis, List<Outgoing> batch) {
-        if (batch.size() == 1) {
-            jedis.publish(batch.getFirst().channel(), batch.getFirst().payload());
-            return;
-        }
+    private void send(Jedis jedis, List<Outgoing> batch) {
         try (var pipeline = jedis.pipelined()) {
-            for (var m : batch) pipeline.publish(m.channel(), m.payload());
+            for (var m : batch) {
+                switch (m) {
+                    case Publish(var channel, var payload) -> pipeline.publish(channel, payload);
+                    case Append(var key, var channel, var message, var count, var maxAge) -> pipeline.evalsha(appendSha,
+                            List.of(key), List.of(Integer.toString(count), Long.toString(maxAge), message, channel));
+                }
+            }
             pipeline.sync();
         }
     }
@@ -284,6 +421,12 @@ final class RedisRelay {
             if (closed) return;
             heartbeatThread = Thread.ofPlatform().daemon().name("strand-relay-heartbeat").start(this::beat);
             proven(Link.SUBSCRIBER);
+            presence().subscriberConnected();
+            try {
+                receiver.subscribed();
+            } catch (JedisException e) {
+                LOG.warn("Redis relay to {} could not catch the topics with history up after reconnecting: {}", address, describe(e));
+            }
         }
 
         @Override
@@ -293,9 +436,26 @@ final class RedisRelay {
 
         @Override
         public void onPMessage(String subscribedPattern, String channel, String payload) {
+            if (channel.equals(presenceChannel)) {
+                presence().receive(payload);
+                return;
+            }
             int mark = payload.indexOf('\n');
             if (mark < 0 || payload.startsWith(ownMark) || !channel.startsWith(prefix)) return;
-            deliver.accept(channel.substring(prefix.length()), payload.substring(mark + 1));
+            var topic = channel.substring(prefix.length());
+            if (mark > 0) {
+                receiver.deliver(topic, payload.substring(mark + 1), null);
+                return;
+            }
+            int end = payload.indexOf('\n', 1);
+            if (end < 0) return;
+            MessageId id;
+            try {
+                id = MessageId.valueOf(payload.substring(1, end));
+            } catch (IllegalArgumentException e) {
+                return;
+            }
+            receiver.deliver(topic, payload.substring(end + 1), id);
         }
 
         private void beat() {

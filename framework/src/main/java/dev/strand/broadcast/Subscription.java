@@ -1,6 +1,8 @@
 package dev.strand.broadcast;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -12,6 +14,10 @@ import java.util.function.BooleanSupplier;
  * <p>Publishing never waits for a subscriber. When the buffer holds {@link #capacity()} messages
  * and another arrives, the oldest is dropped; the reader then gets a {@link Delivery.Lagged} with
  * the exact number dropped, followed by the oldest messages still kept.
+ *
+ * <p>A subscription that resumes after an id ({@link Hub#subscribe(String, MessageId)}) first
+ * hands over what the topic's history holds after it (or a {@link Delivery.Gap} and the whole
+ * history), then the live messages, skipping any the replay already gave.
  *
  * <p>Closing leaves the topic (the topic goes away with its last subscriber) and discards what is
  * still buffered. A subscription is closed by {@link #close()}, by the connection it
@@ -32,10 +38,16 @@ public final class Subscription implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition readable = lock.newCondition();
     private final Condition ended = lock.newCondition();
-    private String[] ring;
+    private Delivery.Message[] ring;
     private int head;
     private int size;
     private long missed;
+    /** A gap to report before the replay. */
+    private boolean gap;
+    /** History to hand over before the live messages; {@code null} once handed over. */
+    private ArrayDeque<Delivery.Message> replay;
+    /** The last id the replay held: live messages up to it were replayed already. */
+    private MessageId replayed;
     private volatile boolean closed;
     /** Where {@link Hub#forward} sends each message at publish time, instead of the buffer; or {@code null}. */
     private final DirectSink sink;
@@ -45,7 +57,7 @@ public final class Subscription implements AutoCloseable {
         this.capacity = capacity;
         this.hub = hub;
         this.sink = sink;
-        this.ring = sink != null ? new String[0] : new String[Math.min(capacity, INITIAL_SLOTS)];
+        this.ring = new Delivery.Message[sink != null ? 0 : Math.min(capacity, INITIAL_SLOTS)];
     }
 
     /** {@return the topic this subscription listens to} */
@@ -169,8 +181,8 @@ public final class Subscription implements AutoCloseable {
      *
      * @return whether it was buffered or sent; {@code false} once closed
      */
-    boolean offer(String message) {
-        if (sink != null) return !closed && sink.send(message, this);
+    boolean offer(Delivery.Message message) {
+        if (sink != null) return !closed && sink.send(message.text(), this);
         lock.lock();
         try {
             if (closed) return false;
@@ -193,7 +205,30 @@ public final class Subscription implements AutoCloseable {
 
     /** Whether a reader has something to take: a lag notice, a message, or the end. The lock is held. */
     private boolean deliverable() {
-        return closed || size > 0 || missed > 0;
+        return closed || size > 0 || missed > 0 || gap || replay != null;
+    }
+
+    /**
+     * Sets what to hand over before the live messages: a gap notice if {@code gap}, then
+     * {@code messages} in order. Live messages up to the last of them (or up to {@code after},
+     * which the reader has, when there are none) are skipped: they arrived while the history was
+     * read.
+     */
+    void resume(boolean gap, List<Delivery.Message> messages, MessageId after) {
+        lock.lock();
+        try {
+            if (closed) return;
+            this.gap = gap;
+            if (!messages.isEmpty()) {
+                replay = new ArrayDeque<>(messages);
+                replayed = messages.getLast().id();
+            } else if (!gap) {
+                replayed = after;
+            }
+            if (gap || replay != null) readable.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Waits on {@code condition} until {@code done} holds or {@code timeout} passes; the lock is held. Returns {@code done}. */
@@ -209,6 +244,16 @@ public final class Subscription implements AutoCloseable {
     /** Takes the lag notice or the oldest message; the lock is held. */
     private Delivery take() {
         if (closed) return null;
+        if (gap) {
+            gap = false;
+            return new Delivery.Gap();
+        }
+        if (replay != null) {
+            var next = replay.poll();
+            if (replay.isEmpty()) replay = null;
+            return next;
+        }
+        if (replayed != null) skipReplayed();
         if (missed > 0) {
             var lagged = new Delivery.Lagged(missed);
             missed = 0;
@@ -219,7 +264,20 @@ public final class Subscription implements AutoCloseable {
         ring[head] = null;
         head = next(head);
         size--;
-        return new Delivery.Message(message);
+        return message;
+    }
+
+    /**
+     * Drops the live messages the replay already handed over: those that arrived while the
+     * history was read, up to its last id. Ids are in order, so the first later one ends it.
+     */
+    private void skipReplayed() {
+        while (size > 0 && ring[head].id() != null && ring[head].id().compareTo(replayed) <= 0) {
+            ring[head] = null;
+            head = next(head);
+            size--;
+        }
+        if (size > 0) replayed = null;
     }
 
     private int next(int index) {
@@ -228,7 +286,7 @@ public final class Subscription implements AutoCloseable {
 
     /** Doubles the ring (up to the capacity), unwrapping it so the oldest message is at 0. */
     private void grow() {
-        var bigger = new String[(int) Math.min(capacity, 2L * ring.length)];
+        var bigger = new Delivery.Message[(int) Math.min(capacity, 2L * ring.length)];
         for (int i = 0; i < size; i++) bigger[i] = ring[(head + i) % ring.length];
         ring = bigger;
         head = 0;

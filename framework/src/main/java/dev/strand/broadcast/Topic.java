@@ -11,6 +11,20 @@ final class Topic {
     private static final Subscription[] NONE = new Subscription[0];
 
     private volatile Subscription[] subscribers = NONE;
+    /** The id of the last stream message delivered here; only the relay's subscriber thread uses it. */
+    private MessageId lastDelivered;
+
+    /** Records a stream message about to be delivered; {@code false} if it (or a later one) already was. */
+    boolean firstDelivery(MessageId id) {
+        if (lastDelivered != null && id.compareTo(lastDelivered) <= 0) return false;
+        lastDelivered = id;
+        return true;
+    }
+
+    /** {@return the id of the last stream message delivered here, or {@code null}} */
+    MessageId lastDelivered() {
+        return lastDelivered;
+    }
 
     /** The subscribers now; a snapshot that later joins and leaves do not change. */
     Subscription[] subscribers() {

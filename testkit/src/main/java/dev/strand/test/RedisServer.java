@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.ClientType;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ClientKillParams;
 
 /**
  * A real {@code redis-server} on a free loopback port, without persistence, for one test: started
@@ -78,6 +80,17 @@ public final class RedisServer implements AutoCloseable {
     public void restart() throws InterruptedException {
         if (process != null) fail("redis-server on port " + port + " is still running");
         launch();
+    }
+
+    /**
+     * Cuts every subscribed (pub/sub) client connection, as a network fault on those alone
+     * would; the others stay connected.
+     */
+    public void dropSubscribers() {
+        var config = DefaultJedisClientConfig.builder().timeoutMillis(2_000).autoNegotiateProtocol(false).build();
+        try (var jedis = new Jedis(new HostAndPort("127.0.0.1", port), config)) {
+            jedis.clientKill(new ClientKillParams().type(ClientType.PUBSUB));
+        }
     }
 
     /** Stops the process (SIGSTOP) without closing its sockets: connections stay open but nothing answers. */

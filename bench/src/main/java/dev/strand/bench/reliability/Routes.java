@@ -70,7 +70,7 @@ public final class Routes {
                 events.close();
             });
             for (Delivery d; (d = events.receive()) != null; ) {
-                if (d instanceof Delivery.Message(var data)) ctx.sendEvent(SseEvent.data(data));
+                if (d instanceof Delivery.Message(var data, var id)) ctx.sendEvent(SseEvent.data(data));
             }
         }
     }

@@ -77,8 +77,9 @@ public final class FromHyperlane {
             var rx = hub.subscribe("news", 100);    // let (tx, mut rx) = broadcast::channel(100);
             hub.publish("news", "hello");              // let _ = tx.send("hello");
             return switch (rx.receive(Duration.ofSeconds(1))) {   // rx.recv().await
-                case Delivery.Message(var text) -> "Received: " + text;
+                case Delivery.Message(var text, var id) -> "Received: " + text;
                 case Delivery.Lagged(var missed) -> "Lagged by " + missed;   // RecvError::Lagged(n)
+                case Delivery.Gap() -> "resumed with a gap";                 // no tokio counterpart
                 case null -> "nothing";
             };
         }

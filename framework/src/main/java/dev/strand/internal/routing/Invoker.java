@@ -7,6 +7,7 @@ import dev.strand.annotation.FormParam;
 import dev.strand.annotation.Header;
 import dev.strand.annotation.PathParam;
 import dev.strand.annotation.QueryParam;
+import dev.strand.broadcast.MessageId;
 import dev.strand.internal.json.JsonCodec;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -157,6 +158,7 @@ public final class Invoker {
     private static Argument argument(Parameter p, JsonCodec json, List<String> pathParams) {
         var type = p.getType();
         if (type == Context.class) return ctx -> ctx;
+        if (type == MessageId.class && p.getAnnotations().length == 0) return resumePoint(p);
         if (p.isAnnotationPresent(Body.class)) return body(type, p, json);
         var path = p.getAnnotation(PathParam.class);
         if (path != null) {
@@ -195,6 +197,16 @@ public final class Invoker {
         }
         throw new IllegalArgumentException("parameter '" + p.getName() + "' of type " + type.getSimpleName()
                 + " is not supported; take Context, or annotate it with @PathParam, @QueryParam, @FormParam, @Header or @Body");
+    }
+
+    /**
+     * An unannotated {@link MessageId} is where the client asks to resume ({@link Context#resumeFrom()}):
+     * {@code null} when it sent none or an empty one, a 400 when it is not a message id.
+     */
+    private static Argument resumePoint(Parameter p) {
+        var conv = converter(p, "a resume point");
+        var what = "the resume point (the Last-Event-ID header, or the lastEventId query parameter)";
+        return ctx -> ctx.resumeFrom().filter(id -> !id.isEmpty()).map(id -> conv.convert(id, what)).orElse(null);
     }
 
     private static Object optional(ValueConverter conv, String value, String fallback, String what, Class<?> type) {

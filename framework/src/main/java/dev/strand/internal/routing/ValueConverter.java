@@ -1,5 +1,6 @@
 package dev.strand.internal.routing;
 
+import dev.strand.broadcast.MessageId;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
@@ -22,6 +23,7 @@ record ValueConverter(Class<?> type, String expected, Function<String, Object> p
         if (type == double.class || type == Double.class) return new ValueConverter(type, "a number", Double::valueOf);
         if (type == boolean.class || type == Boolean.class) return new ValueConverter(type, "true or false", ValueConverter::bool);
         if (type == UUID.class) return new ValueConverter(type, "a UUID", UUID::fromString);
+        if (type == MessageId.class) return new ValueConverter(type, "a message id, as sent in an event's id", MessageId::valueOf);
         if (type.isEnum()) return enumConverter(type);
         return null;
     }

@@ -113,8 +113,9 @@ class DemoApiDescriptionsTest {
     @Test
     void thePollAndStocksStreamsNameTheirEvents(TestClient client) {
         assertEquals("results", asyncApi.at("/channels/PollController.watch/messages/results/name").asText());
-        assertEquals("quote", asyncApi.at("/channels/StreamController.stocks/messages/quote/name").asText());
-        assertEquals("#/components/schemas/Quote", asyncApi.at("/channels/StreamController.stocks/messages/quote/payload/$ref").asText());
+        // quotes are unnamed events, so that their ids resume the stream; a resume too old for the history gets "gap"
+        assertEquals("#/components/schemas/Quote", asyncApi.at("/channels/StreamController.stocks/messages/Quote/payload/$ref").asText());
+        assertEquals("gap", asyncApi.at("/channels/StreamController.stocks/messages/gap/name").asText());
         try (var poll = client.sse("/sse/poll/docs")) {
             var event = poll.next();
             assertEquals("results", event.event());
@@ -122,8 +123,7 @@ class DemoApiDescriptionsTest {
         }
         try (var stocks = client.sse("/sse/stocks")) {
             var event = stocks.next();
-            assertEquals("quote", event.event());
-            assertEquals(List.of(), ApiValidation.messageErrors(asyncApi, "StreamController.stocks", "quote", event.data()));
+            assertEquals(List.of(), ApiValidation.messageErrors(asyncApi, "StreamController.stocks", "Quote", event.data()));
         }
     }
 

@@ -81,6 +81,7 @@ class BroadcastBenchmark {
                     missed.add(n);
                     seen += n - 1;
                 }
+                case Delivery.Gap g -> throw new AssertionError("a live subscription got a gap");
                 case null -> throw new AssertionError("no delivery within " + WAIT);
             }
             seen++;
@@ -126,7 +127,7 @@ class BroadcastBenchmark {
         for (int i = 0; i < count; i++) {
             var d = subscription.receive(WAIT);
             long now = System.nanoTime();
-            if (!(d instanceof Delivery.Message(var text))) throw new AssertionError("expected a message, got " + d);
+            if (!(d instanceof Delivery.Message(var text, var id))) throw new AssertionError("expected a message, got " + d);
             nanos[i] = now - Long.parseLong(text);
             arrived.release();
         }

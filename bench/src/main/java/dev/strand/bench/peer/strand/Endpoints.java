@@ -61,7 +61,7 @@ public final class Endpoints {
         try (var events = hub.subscribe(SSE_TOPIC)) {
             ctx.onClose(events::close);
             for (Delivery d; (d = events.receive()) != null; ) {
-                if (d instanceof Delivery.Message(var data)) ctx.sendEvent(SseEvent.data(data));
+                if (d instanceof Delivery.Message(var data, var id)) ctx.sendEvent(SseEvent.data(data));
             }
         }
     }
