@@ -220,7 +220,7 @@ class ApiDescriptionsTest {
         var paths = openApi(client).get("paths");
         var names = new ArrayList<String>();
         paths.fieldNames().forEachRemaining(names::add);
-        assertEquals(List.of("/codes/{code}", "/files/{path}", "/items", "/items/{id}"), names);
+        assertEquals(List.of("/codes/{code}", "/files/{path}", "/items", "/items/{id}", "/items/{id}/rating"), names);
         var channels = new ArrayList<String>();
         client.get("/asyncapi.json").json().get("channels").forEach(c -> channels.add(c.get("address").asText()));
         assertEquals(List.of("/sse/prices/{symbol}", "/ws/rooms/{room}"), channels);

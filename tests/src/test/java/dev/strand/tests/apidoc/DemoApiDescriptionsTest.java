@@ -66,7 +66,10 @@ class DemoApiDescriptionsTest {
         assertEquals(List.of(), ApiValidation.answerErrors(openApi, "POST", "/api/poll", 400, bad.body()));
         assertEquals(List.of(), ApiValidation.answerErrors(openApi, "GET", "/api/secure/me", 200,
                 client.get("/api/secure/me", "Authorization", AUTH).body()));
-        assertEquals(List.of(), ApiValidation.answerErrors(openApi, "POST", "/api/upload", 200, client.post("/api/upload", "abc").body()));
+        var form = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nabc\r\n--b--\r\n";
+        var uploaded = client.post("/api/upload", form, "Content-Type", "multipart/form-data; boundary=b");
+        assertEquals(200, uploaded.status(), uploaded.body());
+        assertEquals(List.of(), ApiValidation.answerErrors(openApi, "POST", "/api/upload", 200, uploaded.body()));
     }
 
     @Test
