@@ -340,13 +340,14 @@ public record StrandConfig(
         }
 
         /**
-         * Sets {@code transport}.
+         * Sets {@code trustedProxies}.
          *
-         * @param settings TLS, HTTP/2 and compression at once
+         * @param proxies IP addresses or CIDR blocks of the reverse proxies in front of this server,
+         *                e.g. {@code "10.0.0.0/8"}
          * @return this builder
          */
-        public Builder transport(Transport settings) {
-            this.transport = settings;
+        public Builder trustedProxies(String... proxies) {
+            this.trustedProxies = List.of(proxies);
             return this;
         }
 
@@ -362,6 +363,39 @@ public record StrandConfig(
         }
 
         /**
+         * Adjusts the metrics and health endpoints, e.g. {@code operations(o -> o.withMetrics(true))}.
+         *
+         * @param change given the current settings, returns the new ones
+         * @return this builder
+         */
+        public Builder operations(java.util.function.UnaryOperator<Operations> change) {
+            this.operations = change.apply(operations);
+            return this;
+        }
+
+        /**
+         * Sets {@code apiDocs}.
+         *
+         * @param settings which API descriptions are served and where, e.g. {@link ApiDocs#ON}
+         * @return this builder
+         */
+        public Builder apiDocs(ApiDocs settings) {
+            this.apiDocs = settings;
+            return this;
+        }
+
+        /**
+         * Sets {@code transport}.
+         *
+         * @param settings TLS, HTTP/2 and compression at once
+         * @return this builder
+         */
+        public Builder transport(Transport settings) {
+            this.transport = settings;
+            return this;
+        }
+
+        /**
          * Sets {@code transport().tls}: the port serves HTTPS.
          *
          * @param settings see {@link Transport#tls()}; {@code null} for plain HTTP
@@ -369,18 +403,6 @@ public record StrandConfig(
          */
         public Builder tls(Tls settings) {
             this.transport = transport.withTls(settings);
-            return this;
-        }
-
-        /**
-         * Sets {@code trustedProxies}.
-         *
-         * @param proxies IP addresses or CIDR blocks of the reverse proxies in front of this server,
-         *                e.g. {@code "10.0.0.0/8"}
-         * @return this builder
-         */
-        public Builder trustedProxies(String... proxies) {
-            this.trustedProxies = List.of(proxies);
             return this;
         }
 
@@ -396,17 +418,6 @@ public record StrandConfig(
         }
 
         /**
-         * Adjusts the metrics and health endpoints, e.g. {@code operations(o -> o.withMetrics(true))}.
-         *
-         * @param change given the current settings, returns the new ones
-         * @return this builder
-         */
-        public Builder operations(java.util.function.UnaryOperator<Operations> change) {
-            this.operations = change.apply(operations);
-            return this;
-        }
-
-        /**
          * Sets {@code transport().http2}.
          *
          * @param on see {@link Transport#http2()}
@@ -414,17 +425,6 @@ public record StrandConfig(
          */
         public Builder http2(boolean on) {
             this.transport = transport.withHttp2(on);
-            return this;
-        }
-
-        /**
-         * Sets {@code apiDocs}.
-         *
-         * @param settings which API descriptions are served and where, e.g. {@link ApiDocs#ON}
-         * @return this builder
-         */
-        public Builder apiDocs(ApiDocs settings) {
-            this.apiDocs = settings;
             return this;
         }
 
