@@ -3,7 +3,6 @@ package dev.strand.internal.http;
 import dev.strand.config.StrandConfig;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
@@ -18,8 +17,8 @@ import org.eclipse.jetty.server.handler.SecuredRedirectHandler;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
- * The Jetty server behind a Strand app: selectors and acceptors on platform threads, every
- * request (and each WebSocket loop and SSE stream) on a virtual thread of its own, one connector
+ * The Jetty server behind a Strand app: every task on a virtual thread of its own (the selectors
+ * and acceptors, each request, each WebSocket loop and SSE stream; see {@link StrandThreadPool}), one connector
  * configured from {@link StrandConfig}: plain HTTP/1.1 (with h2c beside it), or HTTPS (h2 and
  * HTTP/1.1 through ALPN), plus an optional plain port that redirects to HTTPS. The handler chain
  * is decided here, once: what is off (compression, the redirect) is not in it.
@@ -36,11 +35,7 @@ public final class JettyServer {
                     + " redirects plain HTTP to HTTPS, which needs TLS settings (tls, or --tls / --tls-cert and --tls-key)");
         }
         var keys = transport.tls() == null ? null : ServerKeyStore.of(transport.tls());
-        var threads = new StrandThreadPool();
-        threads.setName("strand");
-        threads.setVirtualThreadsExecutor(
-                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("strand-vt-", 0).factory()));
-        server = new Server(threads);
+        server = new Server(new StrandThreadPool("strand-vt-"));
 
         var http = new HttpConfiguration();
         http.setRequestHeaderSize(config.limits().maxHeaderSize());
