@@ -13,9 +13,10 @@ export interface BenchReport {
 export default {
   watch: ['../../../bench/results/*.md'],
   async load(files: string[]): Promise<BenchReport | null> {
-    // Dated reports (bench/run's default name) sort by date; a named one shows only when no dated one exists.
+    // Dated full runs (bench/run's default name) sort by date; dated reports of other kinds (reliability) are not full runs.
+    // Without a dated full run, the last named report shows.
     const reports = files.filter((f) => path.basename(f) !== 'README.md')
-    const dated = reports.filter((f) => /^\d{4}-\d{2}-\d{2}/.test(path.basename(f)))
+    const dated = reports.filter((f) => /^\d{4}-\d{2}-\d{2}-\d+-full\.md$/.test(path.basename(f)))
     const newest = (dated.length ? dated : reports).sort().at(-1)
     if (!newest) return null
     // The report's own title gives way to the page's, and its sections nest under "The latest results".
