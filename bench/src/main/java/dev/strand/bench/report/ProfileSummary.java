@@ -52,16 +52,9 @@ public final class ProfileSummary {
     }
 
     public static void main(String[] args) throws IOException {
-        var options = new HashMap<String, String>();
-        var meta = new LinkedHashMap<String, String>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--meta")) {
-                var pair = args[i + 1].split("=", 2);
-                meta.put(pair[0], pair.length > 1 ? pair[1] : "");
-            } else {
-                options.put(args[i], args[i + 1]);
-            }
-        }
+        var line = CommandLine.parse(args);
+        var options = line.options();
+        var meta = line.meta();
         var scenario = options.get("--scenario");
         var cpu = Stacks.read(Path.of(options.get("--cpu")));
         var alloc = Stacks.read(Path.of(options.get("--alloc")));

@@ -52,21 +52,14 @@ public final class Report {
     }
 
     public static void main(String[] args) throws IOException {
-        var options = new LinkedHashMap<String, String>();
-        var meta = new LinkedHashMap<String, String>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--meta")) {
-                var pair = args[i + 1].split("=", 2);
-                meta.put(pair[0], pair.length > 1 ? pair[1] : "");
-            } else {
-                options.put(args[i], args[i + 1]);
-            }
-        }
-        var results = Path.of(require(options, "--results"));
-        var out = require(options, "--out");
-        var mode = require(options, "--mode");
-        var servers = Arrays.stream(require(options, "--servers").split(",")).map(Server::of).sorted().toList();
-        var scenarios = List.of(require(options, "--scenarios").split(","));
+        var line = CommandLine.parse(args);
+        var options = line.options();
+        var meta = line.meta();
+        var results = Path.of(line.require("Report", "--results"));
+        var out = line.require("Report", "--out");
+        var mode = line.require("Report", "--mode");
+        var servers = Arrays.stream(line.require("Report", "--servers").split(",")).map(Server::of).sorted().toList();
+        var scenarios = List.of(line.require("Report", "--scenarios").split(","));
 
         var cases = read(results, scenarios);
         var h2cServers = options.containsKey("--h2c-servers")
@@ -144,7 +137,4 @@ public final class Report {
         return new CaseFigures(c.scenario(), c.params(), figures);
     }
 
-    private static String require(Map<String, String> options, String name) {
-        return Objects.requireNonNull(options.get(name), "Report needs " + name);
-    }
 }
