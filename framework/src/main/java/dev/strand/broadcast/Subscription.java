@@ -186,6 +186,11 @@ public final class Subscription implements AutoCloseable {
         lock.lock();
         try {
             if (closed) return false;
+            if (replayed != null && message.id() != null) {
+                // ids arrive in order: once one is past the replay, every later one is too
+                if (message.id().compareTo(replayed) <= 0) return true;
+                replayed = null;
+            }
             if (size == capacity) {
                 head = next(head);
                 size--;
@@ -225,6 +230,7 @@ public final class Subscription implements AutoCloseable {
             } else if (!gap) {
                 replayed = after;
             }
+            if (replayed != null) dropReplayed();
             if (gap || replay != null) readable.signal();
         } finally {
             lock.unlock();
@@ -253,7 +259,6 @@ public final class Subscription implements AutoCloseable {
             if (replay.isEmpty()) replay = null;
             return next;
         }
-        if (replayed != null) skipReplayed();
         if (missed > 0) {
             var lagged = new Delivery.Lagged(missed);
             missed = 0;
@@ -268,10 +273,13 @@ public final class Subscription implements AutoCloseable {
     }
 
     /**
-     * Drops the live messages the replay already handed over: those that arrived while the
-     * history was read, up to its last id. Ids are in order, so the first later one ends it.
+     * Drops the buffered live messages the replay holds too: those that arrived while the history
+     * was read, up to its last id. Ids are in order, so the first later one ends it, and then
+     * {@link #offer} need not compare any more. Dropping them here, not when a reader takes,
+     * keeps {@link #deliverable()} exact: a reader woken for a message that turns out to be a
+     * replayed one would otherwise find nothing and take that for the end.
      */
-    private void skipReplayed() {
+    private void dropReplayed() {
         while (size > 0 && ring[head].id() != null && ring[head].id().compareTo(replayed) <= 0) {
             ring[head] = null;
             head = next(head);
