@@ -182,7 +182,12 @@ class MetricsTest {
         assertTrue(scrape.value("jvm_threads_live_threads") > 0);
         assertTrue(!scrape.find("jvm_memory_used_bytes", "area", "heap").isEmpty());
         assertTrue(scrape.value("process_uptime_seconds") >= 0);
-        assertTrue(scrape.series().stream().anyMatch(s -> s.name().startsWith("jvm_threads_virtual_")),
-                "micrometer-java21's virtual-thread meters");
+        // bound on a thread of their own, as their JFR stream is slow to start
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (scrape.series().stream().noneMatch(s -> s.name().startsWith("jvm_threads_virtual_"))) {
+            assertTrue(System.nanoTime() - deadline < 0, "micrometer-java21's virtual-thread meters did not appear within 10 s");
+            Thread.onSpinWait();
+            scrape = Scrape.of(client, "/metrics");
+        }
     }
 }
