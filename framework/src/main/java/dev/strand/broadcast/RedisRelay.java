@@ -162,6 +162,10 @@ final class RedisRelay {
         var pool = new JedisPoolConfig();
         pool.setMaxTotal(READERS);
         pool.setMaxWait(READER_WAIT);
+        // An idle reader may date from before Redis restarted, and would fail its first command:
+        // the catch-up after a reconnect, or a resume told of a gap it did not have. A PING on
+        // each borrow costs one round trip on reads that are rare (resumes and reconnects).
+        pool.setTestOnBorrow(true);
         this.readers = new JedisPool(pool, address, config);
     }
 

@@ -149,6 +149,31 @@ class RedisHistoryTest {
     }
 
     @Test
+    void afterRedisRestartsAResumeReadsTheNewStreamAndIsNotToldOfAGap() throws Exception {
+        var one = hub("one", 1_000);
+        var two = hub("two", 1_000);
+        one.publish("room:f", "before");
+        // resuming before the outage leaves a connection to the old Redis among two's readers
+        try (var early = two.subscribe("room:f", new MessageId(1, 0))) {
+            assertEquals(new Delivery.Gap(), early.receive(WAIT));
+            assertEquals("before", message(early).text());
+        }
+
+        cluster.redis().kill();
+        cluster.redis().restart();
+        Await.until("both relays are back", RedisHubs.RECONNECT, () -> one.relayUp() && two.relayUp());
+        var onOne = one.subscribe("room:f");
+        one.publish("room:f", "a");
+        one.publish("room:f", "b");
+        var a = message(onOne);
+        assertEquals("b", message(onOne).text());
+
+        var resumed = two.subscribe("room:f", a.id());
+        var first = resumed.receive(WAIT);
+        assertEquals("b", assertInstanceOf(Delivery.Message.class, first, "the message after a, not " + first).text());
+    }
+
+    @Test
     void aSubscriberCatchesUpOnWhatItsInstanceMissedWhileItsSubscriptionWasDown() throws Exception {
         var one = hub("one", 1_000);
         var two = hub("two", 1_000);
