@@ -1,6 +1,7 @@
 package dev.strand.broadcast;
 
 import dev.strand.Context;
+import dev.strand.HttpException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -291,9 +292,15 @@ public final class Hub implements AutoCloseable {
      * the hub; a peer that reads too slowly is closed with 1013 once its outbound buffer
      * overflows, and leaves the topic. Other connections get a virtual thread that forwards.
      *
+     * <p>On a topic with a history, a WebSocket whose client sent {@code lastEventId} (as
+     * {@code /strand.js} does) gets its messages framed with their ids, after what it missed.
+     *
      * @param ctx   the connection, on its handler's thread
      * @param topic the topic (room) name
      * @return the subscription, to close early or to skip in {@link #publish(String, String, Subscription)}
+     * @throws HttpException 400 when a WebSocket's {@code lastEventId} is not a message id; thrown
+     *         on, it closes the socket with 1008 and says so, before the handler does anything
+     *         more (announces the member, say)
      */
     public Subscription forward(Context ctx, String topic) {
         var resume = ctx.kind() == Context.Kind.WEBSOCKET && historyRule(topic) != null ? ctx.resumeFrom() : Optional.<String>empty();
@@ -308,18 +315,15 @@ public final class Hub implements AutoCloseable {
 
     /**
      * Resumes a WebSocket whose client asked for ids: messages go out framed with their ids
-     * ({@link ResumeFormat}), after the history since the client's last id. A malformed id closes
-     * the socket with 1008 and a reason saying so.
+     * ({@link ResumeFormat}), after the history since the client's last id. A malformed id is a
+     * 400, which the WebSocket's loop turns into a close with 1008 and this reason.
      */
     private Subscription forwardResuming(Context ctx, String topic, String lastEventId) {
         MessageId after;
         try {
             after = lastEventId.isEmpty() ? null : MessageId.valueOf(lastEventId);
         } catch (IllegalArgumentException e) {
-            ctx.close(1008, "lastEventId is not a message id; send the id of the last message received");
-            var refused = subscribe(topic, 1);
-            refused.close();
-            return refused;
+            throw new HttpException(400, "lastEventId is not a message id; send the id of the last message received");
         }
         var subscription = subscribe(topic, defaultCapacity, null, after);
         Forwarder.start(ctx, subscription, ResumeFormat::webSocket);

@@ -1,6 +1,7 @@
 package dev.strand.tests.broadcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strand.Context;
@@ -14,6 +15,8 @@ import dev.strand.test.StrandExtension;
 import dev.strand.test.TestClient;
 import dev.strand.websocket.WsMessage;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,8 +41,26 @@ class ResumeTest {
         }
     }
 
+    static final CountDownLatch announcedEnded = new CountDownLatch(1);
+
+    /** Announces each member to the topic, as a chat room does, once its forwarding started. */
+    public static final class Announced {
+        @Ws("/announced/{name}")
+        public void ws(Context ctx, @PathParam String name) {
+            try {
+                HUB.forward(ctx, "feed:" + name);
+                HUB.publish("feed:" + name, "joined");
+                while (ctx.receive() instanceof WsMessage) {
+                    // the client only listens
+                }
+            } finally {
+                announcedEnded.countDown();
+            }
+        }
+    }
+
     @RegisterExtension
-    static final StrandExtension app = new StrandExtension(() -> Strand.builder().controllers(new Feeds()));
+    static final StrandExtension app = new StrandExtension(() -> Strand.builder().controllers(new Feeds(), new Announced()));
 
     @AfterAll
     static void closeHub() {
@@ -148,6 +169,15 @@ class ResumeTest {
             assertTrue(close.reason().contains("lastEventId"), close.reason());
         }
         assertEquals(0, HUB.subscriberCount("feed:f"));
+    }
+
+    @Test
+    void aWebSocketRefusedForAMalformedLastEventIdIsNotAnnouncedToTheTopic(TestClient client) throws Exception {
+        try (var member = HUB.subscribe("feed:g"); var ws = client.ws("/announced/g?lastEventId=nonsense")) {
+            assertEquals(1008, ws.awaitClose().code());
+            assertTrue(announcedEnded.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the handler ended");
+            assertNull(member.poll(), "the refused connection went on to announce itself");
+        }
     }
 
     @Test
