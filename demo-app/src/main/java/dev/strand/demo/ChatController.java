@@ -71,7 +71,7 @@ public final class ChatController {
 
     /** The room's members on every instance, sorted by name, for the presence list. */
     @Get("/api/chat/{room}")
-    @Doc(summary = "Who is in a room on this instance", tags = "chat")
+    @Doc(summary = "Who is in a room, on every instance", tags = "chat")
     public Room room(@PathParam String room) {
         var users = hub.presence().members(topic(room)).keySet().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
         return new Room(room, users.size(), users);

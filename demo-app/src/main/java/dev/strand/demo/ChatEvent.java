@@ -2,7 +2,7 @@ package dev.strand.demo;
 
 /**
  * What a chat room's members receive, as JSON text: someone joined, said something, or left.
- * {@code count} is how many are in the room (on this instance) after the change.
+ * {@code count} is how many are in the room, on every instance, after the change (the hub's presence).
  */
 public sealed interface ChatEvent {
 
