@@ -107,6 +107,14 @@ class BindingTest {
     }
 
     @Test
+    void a400RepeatsOnlyTheStartOfAHugeValue(TestClient client) {
+        var huge = "x".repeat(1000);
+        var refused = client.get("/typed/" + huge + "/" + UUID.randomUUID() + "/true/RED");
+        assertEquals(400, refused.status());
+        assertEquals("path parameter 'id' must be an integer, got '" + "x".repeat(64) + "…' (1000 characters)", refused.body().strip());
+    }
+
+    @Test
     void bindsQueryParametersAndHeadersWithDefaults(TestClient client) {
         assertEquals("3/10/null/null", client.get("/query?n=3").body());
         assertEquals("3/5/ada/t1", client.get("/query?n=3&size=5&name=ada", "X-Trace", "t1").body());

@@ -14,6 +14,9 @@ import java.util.function.Function;
  * @param parse    the conversion; throws any {@link RuntimeException} for a value that does not fit
  */
 record ValueConverter(Class<?> type, String expected, Function<String, Object> parse) {
+    /** The most characters of a refused value that a 400 repeats. */
+    private static final int QUOTED = 64;
+
 
     /** The converter for a type, or {@code null} when Strand cannot convert strings to it. */
     static ValueConverter of(Class<?> type) {
@@ -33,8 +36,14 @@ record ValueConverter(Class<?> type, String expected, Function<String, Object> p
         try {
             return parse.apply(value);
         } catch (RuntimeException e) {
-            throw new dev.strand.HttpException(400, what + " must be " + expected + ", got '" + value + "'");
+            throw new dev.strand.HttpException(400, what + " must be " + expected + ", got " + quoted(value));
         }
+    }
+
+    /** The refused value for the 400: enough of it to recognise, not a copy of a huge one. */
+    private static String quoted(String value) {
+        if (value.length() <= QUOTED) return "'" + value + "'";
+        return "'" + value.substring(0, QUOTED) + "…' (" + value.length() + " characters)";
     }
 
     private static Boolean bool(String s) {
