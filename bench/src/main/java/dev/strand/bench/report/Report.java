@@ -80,8 +80,13 @@ public final class Report {
         }
     }
 
-    /** Groups result lines into cases: scenarios in the order asked, sizes in the order run. */
+    /**
+     * Groups result lines into cases: scenarios in the order asked, sizes in the order run. A
+     * server with several lines for one case (a run of several rounds) gets the median of each
+     * figure.
+     */
     private static List<Case> read(Path results, List<String> scenarios) throws IOException {
+        var rounds = new LinkedHashMap<String, Map<Server, List<Map<String, Number>>>>();
         var cases = new LinkedHashMap<String, Case>();
         for (var line : Files.readAllLines(results)) {
             if (line.isBlank()) {
@@ -97,9 +102,11 @@ public final class Report {
                 }
             });
             var key = scenario + params;
-            cases.computeIfAbsent(key, k -> new Case(scenario, params, new EnumMap<>(Server.class)))
-                    .values().put(Server.of(record.get("server").asText()), metrics);
+            var server = Server.of(record.get("server").asText());
+            cases.computeIfAbsent(key, k -> new Case(scenario, params, new EnumMap<>(Server.class)));
+            rounds.computeIfAbsent(key, k -> new EnumMap<>(Server.class)).computeIfAbsent(server, k -> new ArrayList<>()).add(metrics);
         }
+        rounds.forEach((key, byServer) -> byServer.forEach((server, figures) -> cases.get(key).values().put(server, Medians.of(figures))));
         return cases.values().stream()
                 .sorted((a, b) -> Integer.compare(scenarios.indexOf(a.scenario()), scenarios.indexOf(b.scenario())))
                 .toList();
