@@ -4,6 +4,7 @@ import dev.strand.test.RedisServer;
 import dev.strand.broadcast.Delivery;
 import dev.strand.broadcast.Hub;
 import dev.strand.broadcast.Subscription;
+import dev.strand.tests.Await;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;

@@ -12,6 +12,7 @@ import dev.strand.annotation.Ws;
 import dev.strand.broadcast.Hub;
 import dev.strand.test.StrandExtension;
 import dev.strand.test.TestClient;
+import dev.strand.tests.Await;
 import dev.strand.websocket.WsMessage;
 import java.io.IOException;
 import java.net.InetSocketAddress;

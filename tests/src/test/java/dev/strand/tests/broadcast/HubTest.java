@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strand.broadcast.Delivery;
 import dev.strand.broadcast.Hub;
 import dev.strand.broadcast.Subscription;
+import dev.strand.tests.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,6 +12,7 @@ import dev.strand.broadcast.Hub;
 import dev.strand.broadcast.PresenceChange;
 import dev.strand.test.StrandExtension;
 import dev.strand.test.TestClient;
+import dev.strand.tests.Await;
 import dev.strand.websocket.WsMessage;
 import java.time.Duration;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.strand.broadcast.Delivery;
 import dev.strand.broadcast.Hub;
 import dev.strand.broadcast.MessageId;
 import dev.strand.broadcast.Subscription;
+import dev.strand.tests.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

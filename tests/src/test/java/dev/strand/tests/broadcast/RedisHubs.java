@@ -2,6 +2,7 @@ package dev.strand.tests.broadcast;
 
 import dev.strand.broadcast.Hub;
 import dev.strand.test.RedisServer;
+import dev.strand.tests.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

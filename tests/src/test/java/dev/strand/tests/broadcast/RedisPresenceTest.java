@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strand.broadcast.Hub;
 import dev.strand.broadcast.Presence;
 import dev.strand.broadcast.PresenceChange;
+import dev.strand.tests.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.strand.broadcast.Delivery;
 import dev.strand.broadcast.Hub;
+import dev.strand.tests.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,6 +16,7 @@ import dev.strand.config.Operations;
 import dev.strand.sse.SseEvent;
 import dev.strand.test.StrandExtension;
 import dev.strand.test.TestClient;
+import dev.strand.tests.Await;
 import dev.strand.websocket.WsMessage;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -177,17 +178,13 @@ class MetricsTest {
     }
 
     @Test
-    void theJvmAndVirtualThreadFiguresAreThere(TestClient client) {
+    void theJvmAndVirtualThreadFiguresAreThere(TestClient client) throws InterruptedException {
         var scrape = Scrape.of(client, "/metrics");
         assertTrue(scrape.value("jvm_threads_live_threads") > 0);
         assertTrue(!scrape.find("jvm_memory_used_bytes", "area", "heap").isEmpty());
         assertTrue(scrape.value("process_uptime_seconds") >= 0);
         // bound on a thread of their own, as their JFR stream is slow to start
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (scrape.series().stream().noneMatch(s -> s.name().startsWith("jvm_threads_virtual_"))) {
-            assertTrue(System.nanoTime() - deadline < 0, "micrometer-java21's virtual-thread meters did not appear within 10 s");
-            Thread.onSpinWait();
-            scrape = Scrape.of(client, "/metrics");
-        }
+        Await.until("micrometer-java21's virtual-thread meters", WAIT,
+                () -> Scrape.of(client, "/metrics").series().stream().anyMatch(s -> s.name().startsWith("jvm_threads_virtual_")));
     }
 }

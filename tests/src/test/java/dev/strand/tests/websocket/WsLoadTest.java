@@ -1,7 +1,6 @@
 package dev.strand.tests.websocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strand.Context;
 import dev.strand.Strand;
@@ -9,7 +8,9 @@ import dev.strand.annotation.Ws;
 import dev.strand.test.StrandExtension;
 import dev.strand.test.TestClient;
 import dev.strand.test.WsTestClient;
+import dev.strand.tests.Await;
 import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,18 +87,10 @@ class WsLoadTest {
             for (var f : done) f.get();
         }
         assertEquals(3000, contexts.size());
-        await(() -> running.get() == 0, "every handler loop to finish, " + running.get() + " still running");
-        await(() -> {
+        Await.until("every handler loop to finish", Duration.ofSeconds(30), () -> running.get() == 0);
+        Await.until("every Context to be collected", Duration.ofSeconds(30), () -> {
             System.gc();
             return contexts.stream().allMatch(ref -> ref.get() == null);
-        }, "every Context to be collected, " + contexts.stream().filter(ref -> ref.get() != null).count() + " still held");
-    }
-
-    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            Thread.sleep(50);
-        }
+        });
     }
 }
