@@ -9,9 +9,11 @@ import dev.strand.annotation.Get;
 import dev.strand.config.Operations;
 import dev.strand.config.StrandConfig;
 import dev.strand.test.StrandTest;
+import dev.strand.tests.Await;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Mistakes in the operations settings stop the start (or the setter) with a message that says what to change. */
@@ -47,6 +49,9 @@ class OperationsStartupTest {
         StrandTest.run(app, (server, client) -> {
             assertTrue(server.config().operations().metrics());
             client.get("/hello");
+            // timed when the exchange completes, which may be just after the client has the response
+            Await.until("the request to be timed", Duration.ofSeconds(10),
+                    () -> registry.find("http.server.requests").tag("uri", "/hello").timers().stream().anyMatch(t -> t.count() > 0));
             assertEquals(1, registry.get("http.server.requests").tag("uri", "/hello").timer().count());
             assertEquals(200, client.get("/metrics").status());
         });
