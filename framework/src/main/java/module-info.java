@@ -16,8 +16,7 @@ module dev.strand {
     // Builder.json(ObjectMapper) takes an ObjectMapper from the app.
     requires transitive com.fasterxml.jackson.databind;
     requires org.eclipse.jetty.server;
-    requires org.eclipse.jetty.websocket.server;
-    requires org.eclipse.jetty.websocket.core.common;
+    requires org.eclipse.jetty.websocket.core.server;
     requires org.eclipse.jetty.http2.server;
     requires org.eclipse.jetty.alpn.server;
     requires org.eclipse.jetty.compression;

@@ -14,7 +14,8 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SecuredRedirectHandler;
-import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.core.server.WebSocketMappings;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 
 /**
  * The Jetty server behind a Strand app: every task on a virtual thread of its own (the selectors
@@ -65,7 +66,9 @@ public final class JettyServer {
             server.addBean(new NetworkConnectionLimit(config.maxConnections(), server.getConnectors()));
         }
 
-        ServerWebSocketContainer.ensure(server);
+        // WebSocket routes upgrade through Jetty's core API (see WsEndpoint), which finds these here.
+        server.getContext().setAttribute(WebSocketMappings.WEBSOCKET_MAPPING_ATTRIBUTE,
+                new WebSocketMappings(WebSocketServerComponents.ensureWebSocketComponents(server)));
         Handler chain = handler;
         if (transport.compression().enabled()) chain = ResponseCompression.around(chain, transport.compression());
         // Only requests of the redirect port are not secure here: the HTTPS port refuses plain HTTP.

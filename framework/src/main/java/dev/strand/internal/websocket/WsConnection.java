@@ -20,19 +20,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One WebSocket connection: Jetty's listener on one side, the handler's loop on the other.
+ * One WebSocket connection: Jetty's core frame handler on one side, the handler's loop on the other.
+ *
+ * <p>Strand speaks to Jetty's core WebSocket API ({@link FrameHandler}), not to the Jetty API on
+ * top of it: that layer keeps the upgrade request (and through it the HTTP connection's parser and
+ * headers) for the life of the session, binds listener methods with method handles per
+ * connection, and starts every text message with a buffer of the whole input buffer's size.
  *
  * <p>Inbound: Jetty's callbacks never block; they put the message into a one-message slot that
  * the loop's {@code receive()} takes. Strand demands the next frame from Jetty only while that
  * slot is empty, so a client sending faster than the loop receives is held back by TCP and the
- * server holds at most one message ahead per connection. Pings are answered by Jetty. The slot
+ * server holds at most one message ahead per connection. Pings are answered here, with a pong
+ * carrying the ping's payload (RFC 6455 §5.5.3), and control frames never wait for the loop. The slot
  * has one writer at a time (Jetty demands the next frame only once the loop took the last) and
  * one reader (the loop), so it needs no lock: the writer sets the slot and unparks the reader,
  * which parks only after announcing itself and finding the slot still empty. A lock and a
@@ -45,10 +55,8 @@ import org.slf4j.LoggerFactory;
  * <p>Closing: the loop returning closes with 1000, an exception with 1011 (details in the log);
  * however the connection ends, the loop's {@code receive()} returns {@code null}, later sends
  * throw {@link ClosedException} and the Context's close actions run once.
- *
- * <p>Public only because Jetty binds the listener methods with method handles; not an API.
  */
-public final class WsConnection implements Session.Listener, Channel {
+final class WsConnection implements FrameHandler, Channel {
     private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
     private static final AtomicLong IDS = new AtomicLong();
     private static final byte[] EMPTY = new byte[0];
@@ -74,6 +82,8 @@ public final class WsConnection implements Session.Listener, Channel {
     private final Scheduler scheduler;
     private final Heartbeat heartbeat;
     private final WsMeters meters;
+    private final MessageAssembler assembler;
+    private final Runnable goingAway = () -> closeWith(WsClose.GOING_AWAY, "Server shutting down");
 
     private volatile WsMessage inbound;
     private volatile WsClose closeStatus;
@@ -82,7 +92,7 @@ public final class WsConnection implements Session.Listener, Channel {
 
     private final ReentrantLock sendLock = new ReentrantLock();
     private final AtomicLong queuedBytes = new AtomicLong();
-    private volatile Session session;
+    private volatile CoreSession session;
     private volatile boolean awaitingPong;
     private volatile long pingSentAt;
     /** When Strand last went back to reading (System.nanoTime()): a full slot stops it reading. */
@@ -99,51 +109,88 @@ public final class WsConnection implements Session.Listener, Channel {
         this.scheduler = scheduler;
         this.heartbeat = new Heartbeat(scheduler, options.pingInterval(), this::beat);
         this.meters = meters;
+        this.assembler = new MessageAssembler(options.maxMessageSize());
     }
 
     // ---- Jetty's side: never blocks --------------------------------------------------------
 
     @Override
-    public void onWebSocketOpen(Session session) {
+    public void onOpen(CoreSession session, Callback callback) {
         this.session = session;
         session.setMaxTextMessageSize(options.maxMessageSize());
         session.setMaxBinaryMessageSize(options.maxMessageSize());
         session.setIdleTimeout(options.idleTimeout());
         readingSince = System.nanoTime();
         meters.opened();
+        callback.succeeded();
+        if (!ctx.services().streams().add(goingAway)) goingAway.run();
         Thread.ofVirtual().name("strand-ws-" + IDS.incrementAndGet()).start(this::loop);
         heartbeat.next();
     }
 
+    /**
+     * One frame, asked for by a {@code demand()}: a message's last frame fills the slot and waits
+     * for the loop to ask again; anything else asks for the next frame at once.
+     */
     @Override
-    public void onWebSocketText(String message) {
-        meters.textIn(message);
-        offer(new WsMessage.Text(message));
+    public void onFrame(Frame frame, Callback callback) {
+        switch (frame.getOpCode()) {
+            case OpCode.TEXT, OpCode.BINARY, OpCode.CONTINUATION -> {
+                WsMessage message;
+                try {
+                    message = assembler.accept(frame);
+                } catch (RuntimeException e) {
+                    callback.failed(e);
+                    return;
+                }
+                callback.succeeded();
+                if (message == null) {
+                    session.demand();
+                } else {
+                    if (message instanceof WsMessage.Text text) meters.textIn(text.text());
+                    else meters.binaryIn(message.bytes().length);
+                    offer(message);
+                }
+            }
+            case OpCode.PING -> {
+                awaitingPong = false;
+                var pong = new Frame(OpCode.PONG).setPayload(copy(frame.getPayload()));
+                callback.succeeded();
+                session.sendFrame(pong, Callback.NOOP, false);
+                session.demand();
+            }
+            case OpCode.PONG -> {
+                awaitingPong = false;
+                callback.succeeded();
+                session.demand();
+            }
+            case OpCode.CLOSE -> {
+                var status = CloseStatus.getCloseStatus(frame);
+                callback.succeeded();
+                ended(new WsClose(status.getCode(), status.getReason() == null ? "" : status.getReason()));
+            }
+            default -> callback.succeeded();
+        }
     }
 
     @Override
-    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-        var bytes = new byte[payload.remaining()];
-        payload.get(bytes);
-        callback.succeed();
-        meters.binaryIn(bytes.length);
-        offer(new WsMessage.Binary(bytes));
-    }
-
-    @Override
-    public void onWebSocketPong(ByteBuffer payload) {
-        awaitingPong = false;
-        session.demand();
-    }
-
-    @Override
-    public void onWebSocketError(Throwable cause) {
+    public void onError(Throwable cause, Callback callback) {
         LOG.debug("{} failed: {}", ctx, cause.toString());
+        assembler.reset();
+        callback.succeeded();
     }
 
     @Override
-    public void onWebSocketClose(int code, String reason) {
-        ended(new WsClose(code, reason == null ? "" : reason));
+    public void onClosed(CloseStatus status, Callback callback) {
+        ended(new WsClose(status.getCode(), status.getReason() == null ? "" : status.getReason()));
+        callback.succeeded();
+    }
+
+    private static ByteBuffer copy(ByteBuffer payload) {
+        if (payload == null || !payload.hasRemaining()) return ByteBuffer.allocate(0);
+        var copy = ByteBuffer.allocate(payload.remaining());
+        copy.put(payload.slice()).flip();
+        return copy;
     }
 
     private void offer(WsMessage message) {
@@ -157,6 +204,7 @@ public final class WsConnection implements Session.Listener, Channel {
         wakeReader();
         meters.closed(status.code());
         heartbeat.stop();
+        ctx.services().streams().remove(goingAway);
         closeActions.run();
     }
 
@@ -169,7 +217,7 @@ public final class WsConnection implements Session.Listener, Channel {
 
     private void loop() {
         try {
-            // The first read starts here, not in onWebSocketOpen: every demand() then comes from
+            // The first read starts here, not in onOpen: every demand() then comes from
             // the loop's thread, which StrandThreadPool lets run the read itself.
             session.demand();
             handler.invoke(ctx, arguments);
@@ -231,7 +279,7 @@ public final class WsConnection implements Session.Listener, Channel {
         meters.textOut(text);
         sendLock.lock();
         try {
-            session.sendText(text, new Sent(size));
+            session.sendFrame(new Frame(OpCode.TEXT).setPayload(text), new Sent(size), false);
         } finally {
             sendLock.unlock();
         }
@@ -243,7 +291,7 @@ public final class WsConnection implements Session.Listener, Channel {
         meters.binaryOut(bytes.length);
         sendLock.lock();
         try {
-            session.sendBinary(ByteBuffer.wrap(bytes), new Sent(size));
+            session.sendFrame(new Frame(OpCode.BINARY).setPayload(bytes), new Sent(size), false);
         } finally {
             sendLock.unlock();
         }
@@ -252,7 +300,7 @@ public final class WsConnection implements Session.Listener, Channel {
     @Override
     public void ping(byte[] payload) {
         if (closed()) throw new ClosedException("the WebSocket is closed");
-        session.sendPing(ByteBuffer.wrap(payload), Callback.NOOP);
+        session.sendFrame(new Frame(OpCode.PING).setPayload(payload), Callback.NOOP, false);
     }
 
     /** Counts a message into the outbound buffer, or closes a peer that lets it overflow. */
@@ -266,7 +314,7 @@ public final class WsConnection implements Session.Listener, Channel {
             var reason = "Slow consumer: more than " + options.outboundBufferSize() + " bytes unread";
             closeWith(WsClose.TRY_AGAIN_LATER, reason);
             ended(new WsClose(WsClose.TRY_AGAIN_LATER, reason));
-            scheduler.schedule(session::disconnect, 2, TimeUnit.SECONDS);
+            scheduler.schedule(session::abort, 2, TimeUnit.SECONDS);
             throw new ClosedException("the peer reads too slowly; the connection was closed with 1013");
         }
         return size;
@@ -281,12 +329,18 @@ public final class WsConnection implements Session.Listener, Channel {
         }
 
         @Override
-        public void succeed() {
+        public void succeeded() {
             queuedBytes.addAndGet(-size);
         }
 
+        /** Only counts, so Jetty may complete it on whichever thread finished the write. */
         @Override
-        public void fail(Throwable x) {
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
+
+        @Override
+        public void failed(Throwable x) {
             queuedBytes.addAndGet(-size);
             LOG.debug("{}: send failed: {}", ctx, x.toString());
         }
@@ -306,14 +360,14 @@ public final class WsConnection implements Session.Listener, Channel {
             long reading = System.nanoTime() - Math.max(pingSentAt, readingSince);
             if (!inboundWaiting() && reading >= options.pingInterval().toNanos()) {
                 LOG.debug("{}: no pong within {}; dropping the connection", ctx, options.pingInterval());
-                session.disconnect();
+                session.abort();
                 return;
             }
         } else {
             awaitingPong = true;
             pingSentAt = System.nanoTime();
         }
-        session.sendPing(ByteBuffer.allocate(0), Callback.NOOP);
+        session.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
         heartbeat.next();
     }
 
@@ -349,7 +403,7 @@ public final class WsConnection implements Session.Listener, Channel {
      */
     private void closeWith(int code, String reason) {
         var s = session;
-        if (s != null && s.isOpen() && !closed()) s.close(code, truncate(reason), Callback.NOOP);
+        if (s != null && s.isOutputOpen() && !closed()) s.close(code, truncate(reason), Callback.NOOP);
     }
 
     /** Cuts a close reason to the protocol's 123 bytes without splitting a character. */

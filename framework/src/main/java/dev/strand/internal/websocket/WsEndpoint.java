@@ -9,7 +9,8 @@ import dev.strand.internal.metrics.WsMeters;
 import dev.strand.internal.pipeline.Pipeline;
 import dev.strand.internal.routing.Invoker;
 import java.util.List;
-import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+import org.eclipse.jetty.websocket.core.server.WebSocketMappings;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
 /**
  * A {@code @Ws} route. The route's middleware has run on the upgrade request when
@@ -39,7 +40,7 @@ public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options
         int deflate = DeflateOffer.choose(ctx.headers("Sec-WebSocket-Extensions"));
         var arguments = handler.bind(ctx, false);
         var exchange = ctx.exchange();
-        var container = ServerWebSocketContainer.get(exchange.request().getContext());
+        var mappings = (WebSocketMappings) exchange.request().getContext().getAttribute(WebSocketMappings.WEBSOCKET_MAPPING_ATTRIBUTE);
         var http = ctx.channel();
         var connection = new WsConnection(ctx, handler, arguments, options, exchange.request().getComponents().getScheduler(),
                 meters);
@@ -47,7 +48,7 @@ public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options
         ctx.channel(connection);
         boolean upgraded;
         try {
-            upgraded = container.upgrade((request, response, callback) -> {
+            WebSocketNegotiator negotiator = (request, response, callback) -> {
                 var offered = request.getSubProtocols();
                 options.subprotocols().stream().filter(offered::contains).findFirst().ifPresent(response::setAcceptedSubProtocol);
                 response.setExtensions(options.compression() && deflate >= 0
@@ -55,7 +56,8 @@ public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options
                                 .toList().get(deflate))
                         : List.of());
                 return connection;
-            }, exchange.request(), exchange.response(), exchange.callback());
+            };
+            upgraded = mappings.upgrade(negotiator, exchange.request(), exchange.response(), exchange.callback(), null);
         } catch (RuntimeException e) {
             ctx.channel(http);
             throw e;
