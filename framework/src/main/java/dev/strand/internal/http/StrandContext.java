@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.http.HostPortHttpField;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.HttpCookieUtils;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -31,9 +34,14 @@ import org.eclipse.jetty.util.Fields;
 public final class StrandContext implements Context {
     private static final byte[] EMPTY = new byte[0];
 
-    private final Exchange exchange;
-    private final Request request;
-    private final Response response;
+    // Let go of by release() once a WebSocket's upgrade is over; the getters then read the copies,
+    // written before the response is let go of (volatile: the WebSocket's loop may be reading).
+    private Exchange exchange;
+    private Request request;
+    private volatile Response response;
+    private boolean detached;
+    private int sentStatus;
+    private HttpFields sentHeaders;
     private final RouteMatch<?> match;
     private final Services services;
     private final String method;
@@ -102,12 +110,43 @@ public final class StrandContext implements Context {
      * the life of a WebSocket after Jetty recycles the upgrade request.
      */
     public void detach() {
-        headers = headers.asImmutable();
+        detached = true;
+        headers = standalone(headers);
         query();
         cookies();
         remoteAddress();
         scheme();
         host();
+    }
+
+    /**
+     * A copy of {@code fields} that does not reach back into Jetty's HTTP parser: the fields it
+     * parses are inner objects of the parser, which holds the HTTP connection, so a copy that
+     * shared them would keep a WebSocket's whole upgrade exchange alive. Jetty's own shared
+     * fields (pre-encoded, cached) and plain ones are kept as they are.
+     */
+    private static HttpFields standalone(HttpFields fields) {
+        var copy = HttpFields.build(fields.size());
+        for (var field : fields) {
+            boolean plain = field.getClass() == HttpField.class || field instanceof PreEncodedHttpField || field instanceof HostPortHttpField;
+            copy.add(plain ? field : new HttpField(field.getHeader(), field.getName(), field.getValue()));
+        }
+        return copy.asImmutable();
+    }
+
+    /**
+     * Lets go of Jetty's request and response once the exchange is over, for a context that lives
+     * on as a WebSocket's ({@link #detach()}): through them Jetty's request keeps the HTTP
+     * connection the upgrade left behind, with its parser and header buffers, about 1.5 KB per
+     * WebSocket. The response's status and headers, sent by then, are kept as a copy.
+     */
+    void release() {
+        if (!detached || response == null) return;
+        sentStatus = response.getStatus();
+        sentHeaders = response.getHeaders().asImmutable();
+        exchange = null;
+        request = null;
+        response = null;
     }
 
     // ---- for the handler and the error responses ---------------------------------------
@@ -119,7 +158,7 @@ public final class StrandContext implements Context {
 
     /** Drops the body set so far and the content type set for it, before an error response. */
     void resetBody() {
-        response.getHeaders().remove(HttpHeader.CONTENT_TYPE);
+        if (response != null) response.getHeaders().remove(HttpHeader.CONTENT_TYPE);
         pending();
     }
 
@@ -341,6 +380,7 @@ public final class StrandContext implements Context {
 
     @Override
     public Context setResponseStatus(int status) {
+        if (response == null) throw new IllegalStateException("cannot set the status: the WebSocket handshake's response was sent");
         response.setStatus(status);
         statusSet = true;
         return this;
@@ -348,12 +388,12 @@ public final class StrandContext implements Context {
 
     @Override
     public int responseStatus() {
-        return response.getStatus();
+        return response == null ? sentStatus : response.getStatus();
     }
 
     @Override
     public Context setResponseHeader(String name, String value) {
-        if (response.isCommitted() && value != null && value.equals(response.getHeaders().get(name))) {
+        if (value != null && headersSent() && value.equals(responseHeader(name))) {
             return this;
         }
         headersNotSent(name);
@@ -373,10 +413,14 @@ public final class StrandContext implements Context {
      * one to the value already sent is fine (the seeds' SSE handlers set their content type so).
      */
     private void headersNotSent(String name) {
-        if (response.isCommitted()) {
+        if (headersSent()) {
             throw new IllegalStateException("cannot set header " + name + ": the response headers were already sent "
                     + "(on SSE routes when the stream started; set such headers in middleware)");
         }
+    }
+
+    private boolean headersSent() {
+        return response == null || response.isCommitted();
     }
 
     @Override
@@ -393,7 +437,7 @@ public final class StrandContext implements Context {
 
     @Override
     public String responseHeader(String name) {
-        return response.getHeaders().get(name);
+        return response == null ? sentHeaders.get(name) : response.getHeaders().get(name);
     }
 
     @Override

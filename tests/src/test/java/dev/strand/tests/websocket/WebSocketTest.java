@@ -52,7 +52,9 @@ class WebSocketTest {
         public void bodies(Context ctx) {
             seen.add(ctx.pathParam("room") + " " + ctx.queryParam("name") + " " + ctx.header("X-Client") + " " + ctx.cookie("c"));
             for (byte[] msg; (msg = ctx.requestBody()).length > 0; ) {
-                ctx.setResponseBody("got " + new String(msg, java.nio.charset.StandardCharsets.UTF_8)).sendBody();
+                // read again once a message came: by then Strand has let go of Jetty's upgrade exchange
+                var request = ctx.queryParam("name") + " " + ctx.header("X-Client") + " " + ctx.cookie("c") + " " + ctx.responseStatus();
+                ctx.setResponseBody("got " + new String(msg, java.nio.charset.StandardCharsets.UTF_8) + " from " + request).sendBody();
             }
             seen.add("peer closed " + ctx.closeStatus().code() + " " + ctx.closeStatus().reason());
         }
@@ -166,7 +168,7 @@ class WebSocketTest {
         try (var ws = client.ws("/bodies/lobby?name=ada", "X-Client", "jdk", "Cookie", "c=1")) {
             assertEquals("lobby ada jdk 1", seen.next("lobby ada jdk 1"));
             ws.send("one");
-            assertEquals("got one", ws.receiveText());
+            assertEquals("got one from ada jdk 1 101", ws.receiveText());
             ws.close(4001, "bye now");
             assertEquals(4001, ws.awaitClose().code());
             assertEquals("peer closed 4001 bye now", seen.next("peer closed 4001 bye now"));
