@@ -3,7 +3,10 @@ package dev.strand.internal.http;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The streams a server has open, so that a graceful stop can end them instead of waiting for them. */
+/**
+ * The SSE streams and WebSockets a server has open, so that a graceful stop can end them (a
+ * WebSocket with 1001) instead of waiting for them.
+ */
 public final class OpenStreams {
     private final Set<Runnable> enders = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
