@@ -35,11 +35,10 @@ public final class StrandContext implements Context {
     private static final byte[] EMPTY = new byte[0];
 
     // Let go of by release() once a WebSocket's upgrade is over; the getters then read the copies,
-    // written before the response is let go of (volatile: the WebSocket's loop may be reading).
+    // written before the response is let go of (volatile: the dispatching thread may be reading).
     private Exchange exchange;
     private Request request;
     private volatile Response response;
-    private boolean detached;
     private int sentStatus;
     private HttpFields sentHeaders;
     private final RouteMatch<?> match;
@@ -110,7 +109,6 @@ public final class StrandContext implements Context {
      * the life of a WebSocket after Jetty recycles the upgrade request.
      */
     public void detach() {
-        detached = true;
         headers = standalone(headers);
         query();
         cookies();
@@ -135,15 +133,17 @@ public final class StrandContext implements Context {
     }
 
     /**
-     * Lets go of Jetty's request and response once the exchange is over, for a context that lives
-     * on as a WebSocket's ({@link #detach()}): through them Jetty's request keeps the HTTP
-     * connection the upgrade left behind, with its parser and header buffers, about 1.5 KB per
-     * WebSocket. The response's status and headers, sent by then, are kept as a copy.
+     * Lets go of Jetty's request and response once a WebSocket's upgrade response was written,
+     * keeping a copy of its status and headers for the response getters. Call it before the
+     * upgrade's callback completes: Jetty then recycles the exchange and empties the response's
+     * headers. Through the request Jetty keeps the HTTP connection the upgrade left behind, with
+     * its parser and header buffers, about 1.5 KB per WebSocket.
      */
-    void release() {
-        if (!detached || response == null) return;
-        sentStatus = response.getStatus();
-        sentHeaders = response.getHeaders().asImmutable();
+    public void release() {
+        var sent = response;
+        if (sent == null) return;
+        sentStatus = sent.getStatus();
+        sentHeaders = HttpFields.build(sent.getHeaders()).asImmutable();
         exchange = null;
         request = null;
         response = null;
@@ -413,6 +413,10 @@ public final class StrandContext implements Context {
      * one to the value already sent is fine (the seeds' SSE handlers set their content type so).
      */
     private void headersNotSent(String name) {
+        if (response == null) {
+            throw new IllegalStateException("cannot set header " + name + ": the WebSocket handshake's response was sent "
+                    + "(set such headers in middleware, before the upgrade)");
+        }
         if (headersSent()) {
             throw new IllegalStateException("cannot set header " + name + ": the response headers were already sent "
                     + "(on SSE routes when the stream started; set such headers in middleware)");

@@ -63,7 +63,6 @@ public final class StrandHandler extends Handler.Abstract {
         chain.run(ctx, () -> dispatch(ctx, found, refusal), services.errors());
         ctx.complete();
         meters.end(ctx, match == null ? null : match.route().pattern().source(), start);
-        ctx.release();
         return true;
     }
 

@@ -9,6 +9,7 @@ import dev.strand.internal.metrics.WsMeters;
 import dev.strand.internal.pipeline.Pipeline;
 import dev.strand.internal.routing.Invoker;
 import java.util.List;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.server.WebSocketMappings;
 import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
@@ -57,7 +58,14 @@ public record WsEndpoint(Pipeline middleware, Invoker handler, WsOptions options
                         : List.of());
                 return connection;
             };
-            upgraded = mappings.upgrade(negotiator, exchange.request(), exchange.response(), exchange.callback(), null);
+            upgraded = mappings.upgrade(negotiator, exchange.request(), exchange.response(), new Callback.Nested(exchange.callback()) {
+                // Jetty recycles the exchange once this completes: the Context copies what it keeps first.
+                @Override
+                public void succeeded() {
+                    ctx.release();
+                    super.succeeded();
+                }
+            }, null);
         } catch (RuntimeException e) {
             ctx.channel(http);
             throw e;

@@ -15,24 +15,38 @@ import java.nio.charset.StandardCharsets;
  * @param b0      the first byte: FIN, RSV1-3 and the opcode
  * @param payload the application data, unmasked
  */
-record WsFrame(int b0, byte[] payload) {
-    static final int CONTINUATION = 0x0;
-    static final int TEXT = 0x1;
-    static final int BINARY = 0x2;
-    static final int CLOSE = 0x8;
-    static final int PING = 0x9;
-    static final int PONG = 0xA;
+public record WsFrame(int b0, byte[] payload) {
+    public static final int CONTINUATION = 0x0;
+    public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
+    public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
 
     /** The fixed mask key every masked frame uses; the value does not matter to the server. */
     private static final byte[] MASK = {0x37, (byte) 0xfa, 0x21, 0x3d};
 
-    int opcode() {
+    public int opcode() {
         return b0 & 0x0f;
     }
 
+    public boolean fin() {
+        return (b0 & 0x80) != 0;
+    }
+
+    /** The payload as UTF-8 text. */
+    public String text() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
     /** The close code of a close frame, or 1005 ("no status") when it carries none. */
-    int closeCode() {
+    public int closeCode() {
         return payload.length < 2 ? 1005 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+    }
+
+    /** The reason of a close frame, empty when it carries none. */
+    public String closeReason() {
+        return payload.length <= 2 ? "" : new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
     }
 
     /** A final, masked frame: what a well-behaved client sends. */
@@ -45,7 +59,7 @@ record WsFrame(int b0, byte[] payload) {
     }
 
     /** A masked frame with any first byte: FIN off, reserved bits on, reserved opcodes. */
-    static byte[] maskedRaw(int b0, byte[] payload) {
+    public static byte[] maskedRaw(int b0, byte[] payload) {
         return encode(b0, true, payload);
     }
 
@@ -55,7 +69,7 @@ record WsFrame(int b0, byte[] payload) {
     }
 
     /** A masked close frame with a code and raw reason bytes. */
-    static byte[] close(int code, byte[] reason) {
+    public static byte[] close(int code, byte[] reason) {
         var payload = ByteBuffer.allocate(2 + reason.length).putShort((short) code).put(reason).array();
         return masked(CLOSE, payload);
     }
@@ -96,7 +110,7 @@ record WsFrame(int b0, byte[] payload) {
     }
 
     /** Reads the next frame the server sent, or {@code null} at the end of the stream. */
-    static WsFrame read(InputStream in) throws IOException {
+    public static WsFrame read(InputStream in) throws IOException {
         int b0 = in.read();
         if (b0 < 0) return null;
         int b1 = readByte(in);
@@ -107,7 +121,7 @@ record WsFrame(int b0, byte[] payload) {
             length = ByteBuffer.wrap(in.readNBytes(8)).getLong();
         }
         if ((b1 & 0x80) != 0) in.readNBytes(4); // a server never masks, but skip a key if it did
-        if (length < 0 || length > 1 << 20) throw new IOException("the server sent a frame of " + length + " bytes");
+        if (length < 0 || length > 16 << 20) throw new IOException("the server sent a frame of " + length + " bytes");
         var payload = in.readNBytes((int) length);
         if (payload.length < length) throw new EOFException("the stream ended inside a frame");
         return new WsFrame(b0, payload);
