@@ -542,8 +542,9 @@ public interface Context {
     /**
      * The next whole WebSocket message, blocking this (virtual) thread until it arrives, or
      * {@code null} once the connection closed (see {@link #closeStatus()}). Strand reads at most
-     * one message ahead of the handler, so a client sending faster than the handler receives is
-     * held back by TCP. For the handler's own thread.
+     * one message ahead of the handler and holds back the frame after it, so a client sending
+     * faster than the handler receives is held back by TCP; a close, ping or pong is still read
+     * while a message waits. For the handler's own thread.
      *
      * @return the message, or {@code null} once the connection closed (also when the waiting thread is interrupted)
      * @throws UnsupportedOperationException on HTTP and SSE routes

@@ -39,13 +39,15 @@ import org.slf4j.LoggerFactory;
  * connection, and starts every text message with a buffer of the whole input buffer's size.
  *
  * <p>Inbound: Jetty's callbacks never block; they put the message into a one-message slot that
- * the loop's {@code receive()} takes. Strand demands the next frame from Jetty only while that
- * slot is empty, so a client sending faster than the loop receives is held back by TCP and the
- * server holds at most one message ahead per connection. Pings are answered here, with a pong
- * carrying the ping's payload (RFC 6455 §5.5.3), and control frames never wait for the loop. The slot
- * has one writer at a time (Jetty demands the next frame only once the loop took the last) and
- * one reader (the loop), so it needs no lock: the writer sets the slot and unparks the reader,
- * which parks only after announcing itself and finding the slot still empty. A lock and a
+ * the loop's {@code receive()} takes. Strand goes on reading while the slot is full, so that a
+ * close, a ping or a pong is seen even by a handler that no longer receives, but the first data
+ * frame that finds the slot full is held, unacknowledged, and nothing more is read until the loop
+ * takes the slot: a client sending faster than the loop receives is held back by TCP, with at
+ * most one message and one frame read ahead. Pings are answered here, with a pong carrying the
+ * ping's payload (RFC 6455 §5.5.3). The slot has one writer at a time (Jetty delivers frames one
+ * after another, and a held frame is delivered by the loop only while Jetty has no read pending)
+ * and one reader (the loop), so it needs no lock: the writer sets the slot and unparks the
+ * reader, which parks only after announcing itself and finding the slot still empty. A lock and a
  * condition cost four frames more on every parked loop's stack, which an idle connection keeps.
  *
  * <p>Outbound: sends from any thread go straight to Jetty's frame queue, in call order, and
@@ -62,12 +64,14 @@ final class WsConnection implements FrameHandler, Channel {
     private static final byte[] EMPTY = new byte[0];
     private static final int MAX_REASON_BYTES = 123;
     private static final VarHandle INBOUND;
+    private static final VarHandle HELD;
     private static final VarHandle CLOSE_STATUS;
 
     static {
         try {
             var lookup = MethodHandles.lookup();
             INBOUND = lookup.findVarHandle(WsConnection.class, "inbound", WsMessage.class);
+            HELD = lookup.findVarHandle(WsConnection.class, "held", Held.class);
             CLOSE_STATUS = lookup.findVarHandle(WsConnection.class, "closeStatus", WsClose.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -86,6 +90,10 @@ final class WsConnection implements FrameHandler, Channel {
     private final Runnable goingAway = () -> closeWith(WsClose.GOING_AWAY, "Server shutting down");
 
     private volatile WsMessage inbound;
+    /** A data frame that came while the slot was full, with the callback that lets Jetty read on. */
+    private volatile Held held;
+    /** Once the loop has returned: data frames are dropped, and control frames still read. */
+    private volatile boolean draining;
     private volatile WsClose closeStatus;
     /** The loop while it is parked in {@link #receiveMessage()} or about to be. */
     private volatile Thread reader;
@@ -129,27 +137,25 @@ final class WsConnection implements FrameHandler, Channel {
     }
 
     /**
-     * One frame, asked for by a {@code demand()}: a message's last frame fills the slot and waits
-     * for the loop to ask again; anything else asks for the next frame at once.
+     * One frame, asked for by a {@code demand()}. Each asks for the next, but for a data frame that
+     * finds the slot full: it is held, and nothing more read, until the loop takes the slot.
      */
     @Override
     public void onFrame(Frame frame, Callback callback) {
         switch (frame.getOpCode()) {
             case OpCode.TEXT, OpCode.BINARY, OpCode.CONTINUATION -> {
-                WsMessage message;
-                try {
-                    message = assembler.accept(frame);
-                } catch (RuntimeException e) {
-                    callback.failed(e);
-                    return;
-                }
-                callback.succeeded();
-                if (message == null) {
-                    session.demand();
+                if (draining) {
+                    discard(callback);
+                } else if (inbound == null) {
+                    deliver(frame, callback);
                 } else {
-                    if (message instanceof WsMessage.Text text) meters.textIn(text.text());
-                    else meters.binaryIn(message.bytes().length);
-                    offer(message);
+                    var h = new Held(frame, callback);
+                    held = h;
+                    // looked at again after holding: the loop may have taken the slot, or ended, and missed h
+                    if ((inbound == null || draining) && HELD.compareAndSet(this, h, (Held) null)) {
+                        if (draining) discard(callback);
+                        else deliver(frame, callback);
+                    }
                 }
             }
             case OpCode.PING -> {
@@ -186,6 +192,38 @@ final class WsConnection implements FrameHandler, Channel {
         callback.succeeded();
     }
 
+    /** A data frame whose payload stays Jetty's until its callback completes. */
+    private record Held(Frame frame, Callback callback) {}
+
+    /**
+     * Adds a data frame to the message being assembled, fills the slot with the message it
+     * completes, and asks for the next frame; Jetty closes with 1007 or 1009 when it is refused.
+     * Runs on Jetty's thread, or on the loop's for a held frame: never both, as Jetty has no read
+     * pending while a frame is held.
+     */
+    private void deliver(Frame frame, Callback callback) {
+        WsMessage message;
+        try {
+            message = assembler.accept(frame);
+        } catch (RuntimeException e) {
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
+        if (message != null) {
+            if (message instanceof WsMessage.Text text) meters.textIn(text.text());
+            else meters.binaryIn(message.bytes().length);
+            offer(message);
+        }
+        if (!closed()) session.demand();
+    }
+
+    /** Drops a data frame no one will receive, and reads on. */
+    private void discard(Callback callback) {
+        callback.succeeded();
+        if (!closed()) session.demand();
+    }
+
     private static ByteBuffer copy(ByteBuffer payload) {
         if (payload == null || !payload.hasRemaining()) return ByteBuffer.allocate(0);
         var copy = ByteBuffer.allocate(payload.remaining());
@@ -201,6 +239,8 @@ final class WsConnection implements FrameHandler, Channel {
 
     private void ended(WsClose status) {
         if (!CLOSE_STATUS.compareAndSet(this, (WsClose) null, status)) return;
+        var h = (Held) HELD.getAndSet(this, (Held) null);
+        if (h != null) h.callback().succeeded();    // gives Jetty its buffer back
         wakeReader();
         meters.closed(status.code());
         heartbeat.stop();
@@ -217,8 +257,8 @@ final class WsConnection implements FrameHandler, Channel {
 
     private void loop() {
         try {
-            // The first read starts here, not in onOpen: every demand() then comes from
-            // the loop's thread, which StrandThreadPool lets run the read itself.
+            // The first read starts here, not in onOpen: on the loop's thread, which
+            // StrandThreadPool lets run the read itself.
             session.demand();
             handler.invoke(ctx, arguments);
             closeWith(WsClose.NORMAL, "");
@@ -233,7 +273,16 @@ final class WsConnection implements FrameHandler, Channel {
         } catch (Throwable t) {
             var id = ErrorResponses.logWithId(ctx + " WebSocket handler", t);
             closeWith(WsClose.SERVER_ERROR, "Server error (id " + id + ")");
+        } finally {
+            drain();
         }
+    }
+
+    /** No one receives any more: a held frame is let go, so that the peer's close is read. */
+    private void drain() {
+        draining = true;
+        var h = (Held) HELD.getAndSet(this, (Held) null);
+        if (h != null) discard(h.callback());
     }
 
     @Override
@@ -247,9 +296,10 @@ final class WsConnection implements FrameHandler, Channel {
             reader = null;
             message = (WsMessage) INBOUND.getAndSet(this, (WsMessage) null);
         }
-        if (message != null && !closed()) {
+        if (message != null) {
             readingSince = System.nanoTime();
-            session.demand();
+            var h = (Held) HELD.getAndSet(this, (Held) null);
+            if (h != null) deliver(h.frame(), h.callback());
         }
         return message;
     }

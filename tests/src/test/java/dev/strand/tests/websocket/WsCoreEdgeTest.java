@@ -220,6 +220,21 @@ class WsCoreEdgeTest {
             seen.add("flood close=" + (status == null ? "none" : status.code() + " " + status.reason()));
         }
 
+        /**
+         * Pushes only: after the first message it never receives again, and learns of the end of
+         * the connection from its close action.
+         */
+        @Ws(value = "/push", pingIntervalMs = 0, idleTimeoutMs = 120_000)
+        public void push(Context ctx) throws InterruptedException {
+            var gone = new CountDownLatch(1);
+            ctx.onClose(gone::countDown);
+            var subscribe = ctx.receive();
+            ctx.sendText("subscribed to " + (subscribe instanceof WsMessage.Text t ? t.text() : subscribe));
+            boolean ended = gone.await(WAIT + 5, TimeUnit.SECONDS);
+            var status = ctx.closeStatus();
+            seen.add("push ended=" + ended + " close=" + (status == null ? "none" : status.code() + " " + status.reason()));
+        }
+
         @Ws("/churn")
         public void churn(Context ctx) {
             churnRunning.incrementAndGet();
@@ -444,6 +459,22 @@ class WsCoreEdgeTest {
             assertEquals(4006, ws.awaitClose().code());
         }
         assertEquals("flood close=4006 too much", seen.next("flood close="));
+    }
+
+    /**
+     * A handler that stopped receiving, with a message unread in its slot, still sees the
+     * client's close: Strand reads on while the slot is full, holding back only data.
+     */
+    @Test
+    void aPushingHandlerThatStoppedReadingStillSeesTheClientsClose(TestClient client) throws Exception {
+        try (var ws = client.ws("/push")) {
+            ws.send("prices");
+            assertEquals("subscribed to prices", ws.receiveText());
+            ws.send("an unsolicited message the handler never reads");
+            ws.close(4007, "leaving");
+            assertEquals(new WsClose(4007, "leaving"), ws.awaitClose());
+        }
+        assertEquals("push ended=true close=4007 leaving", seen.next("push ended"));
     }
 
     // ---- the upgrade exchange, long after the upgrade --------------------------------------------
