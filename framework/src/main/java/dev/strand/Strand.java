@@ -133,6 +133,7 @@ public final class Strand implements AutoCloseable {
             stopped = true;
             app.health().stopping();
             drain(config.operations().drainTime());
+            jetty.stopAccepting();
             app.services().streams().endAll();
             jetty.stop();
             app.metrics().close();

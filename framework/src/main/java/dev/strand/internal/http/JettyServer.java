@@ -123,6 +123,16 @@ public final class JettyServer {
     }
 
     /** Stops accepting, lets requests in flight finish within the stop timeout, then closes. */
+    /**
+     * Closes the listening sockets, so that clients told to go away (a WebSocket's 1001, an SSE
+     * stream's end) and reconnecting at once are refused, not accepted by a server that is stopping.
+     */
+    public void stopAccepting() {
+        for (var connector : server.getConnectors()) {
+            if (connector instanceof ServerConnector listening) listening.close();
+        }
+    }
+
     public void stop() throws Exception {
         server.stop();
     }
