@@ -35,7 +35,8 @@ public final class StrandContext implements Context {
     private static final byte[] EMPTY = new byte[0];
 
     // Let go of by release() once a WebSocket's upgrade is over; the getters then read the copies,
-    // written before the response is let go of (volatile: the dispatching thread may be reading).
+    // written before the response is let go of (volatile, and read once per call: the
+    // dispatching thread or the WebSocket's loop may be reading while it is let go of).
     private Exchange exchange;
     private Request request;
     private volatile Response response;
@@ -158,7 +159,8 @@ public final class StrandContext implements Context {
 
     /** Drops the body set so far and the content type set for it, before an error response. */
     void resetBody() {
-        if (response != null) response.getHeaders().remove(HttpHeader.CONTENT_TYPE);
+        var r = response;
+        if (r != null) r.getHeaders().remove(HttpHeader.CONTENT_TYPE);
         pending();
     }
 
@@ -388,7 +390,8 @@ public final class StrandContext implements Context {
 
     @Override
     public int responseStatus() {
-        return response == null ? sentStatus : response.getStatus();
+        var r = response;
+        return r == null ? sentStatus : r.getStatus();
     }
 
     @Override
@@ -424,7 +427,8 @@ public final class StrandContext implements Context {
     }
 
     private boolean headersSent() {
-        return response == null || response.isCommitted();
+        var r = response;
+        return r == null || r.isCommitted();
     }
 
     @Override
@@ -441,7 +445,8 @@ public final class StrandContext implements Context {
 
     @Override
     public String responseHeader(String name) {
-        return response == null ? sentHeaders.get(name) : response.getHeaders().get(name);
+        var r = response;
+        return r == null ? sentHeaders.get(name) : r.getHeaders().get(name);
     }
 
     @Override
