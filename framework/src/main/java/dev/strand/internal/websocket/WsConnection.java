@@ -12,7 +12,6 @@ import dev.strand.internal.metrics.WsMeters;
 import dev.strand.internal.routing.Invoker;
 import dev.strand.websocket.WsClose;
 import dev.strand.websocket.WsMessage;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -20,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.core.CloseStatus;
@@ -160,7 +160,8 @@ final class WsConnection implements FrameHandler, Channel {
             }
             case OpCode.PING -> {
                 awaitingPong = false;
-                var pong = new Frame(OpCode.PONG).setPayload(copy(frame.getPayload()));
+                var payload = frame.getPayload();
+                var pong = new Frame(OpCode.PONG).setPayload(payload == null ? BufferUtil.EMPTY_BUFFER : BufferUtil.copy(payload));
                 callback.succeeded();
                 session.sendFrame(pong, Callback.NOOP, false);
                 session.demand();
@@ -222,13 +223,6 @@ final class WsConnection implements FrameHandler, Channel {
     private void discard(Callback callback) {
         callback.succeeded();
         if (!closed()) session.demand();
-    }
-
-    private static ByteBuffer copy(ByteBuffer payload) {
-        if (payload == null || !payload.hasRemaining()) return ByteBuffer.allocate(0);
-        var copy = ByteBuffer.allocate(payload.remaining());
-        copy.put(payload.slice()).flip();
-        return copy;
     }
 
     private void offer(WsMessage message) {

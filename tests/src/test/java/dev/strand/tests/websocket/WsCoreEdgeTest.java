@@ -80,14 +80,12 @@ class WsCoreEdgeTest {
     }
 
     public static final class Sockets {
+        private final WebSocketTest.Sockets plain = new WebSocketTest.Sockets();
+
+        /** WebSocketTest's echo: "Echo: " before each text, binary as it came. */
         @Ws("/echo")
         public void echo(Context ctx) {
-            for (WsMessage m; (m = ctx.receive()) != null; ) {
-                switch (m) {
-                    case WsMessage.Text t -> ctx.sendText("Echo: " + t.text());
-                    case WsMessage.Binary b -> ctx.sendBinary(b.bytes());
-                }
-            }
+            plain.echo(ctx);
         }
 
         @Ws(value = "/small", maxMessageSize = 64 * 1024)
